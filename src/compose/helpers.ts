@@ -1,0 +1,135 @@
+// Handlebars helpers: labels from the locale file, formatted figures, and safe placement of answer text in Markdown.
+import type Handlebars from 'handlebars';
+import { OpsplanError } from '../errors.js';
+import type { Formatter } from '../i18n/format.js';
+import type { Forecast, Quarter } from '../plan/derive.js';
+import type { KpiUnit } from '../plan/schema.js';
+
+export interface Locale {
+  file: string;
+  labels: Record<string, unknown>;
+}
+
+type HelperOptions = Handlebars.HelperOptions;
+
+/** Looks up a dotted key in the locale; a missing label is an error, never an empty or "undefined" heading. */
+export function label(locale: Locale, key: string): string {
+  let value: unknown = locale.labels;
+  for (const part of key.split('.')) {
+    value = value && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined;
+  }
+  if (typeof value !== 'string') {
+    throw new OpsplanError('TEMPLATE_ERROR', `${locale.file}: no label "${key}"`, { hint: 'Add the label to the locale file.' });
+  }
+  return value;
+}
+
+/** Fills `{name}` placeholders; values are answer text, so they are placed as literal text. */
+function interpolate(template: string, values: Record<string, unknown>, words: Record<string, string> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (name in values) return escapeText(String(values[name] ?? ''));
+    return words[name] ?? whole;
+  });
+}
+
+/** Groups and WeCom have members; accounts have followers. */
+export function audienceKind(channel: string): 'group' | 'account' {
+  return channel === 'wechat-group' || channel === 'wecom' ? 'group' : 'account';
+}
+
+const isBlank = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+
+/** Literal text: every character that Markdown would read as syntax is escaped. */
+export function escapeText(value: unknown): string {
+  if (isBlank(value)) return '';
+  return String(value)
+    .replace(/[\\`*_[\]|~#]/g, '\\$&')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/^(\s*)([-+=])/gm, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/gm, '$1\\$2')
+    .replace(/\r?\n/g, ' ');
+}
+
+/** Answer text as Markdown blocks: raw HTML and headings are neutralised so they cannot break the plan's structure. */
+export function escapeMarkdown(value: unknown): string {
+  if (isBlank(value)) return '';
+  return String(value)
+    .replace(/\r\n?/g, '\n')
+    .replace(/</g, '&lt;')
+    .replace(/^(\s{0,3})(#)/gm, '$1\\$2')
+    // A line of only = or - under text would turn that text into a heading.
+    .replace(/^(\s{0,3})([=-]+\s*)$/gm, '$1\\$2')
+    .trim();
+}
+
+/** Answer text inside one table cell: inline Markdown, with pipes escaped and lines joined by breaks. */
+export function escapeCell(value: unknown): string {
+  if (Array.isArray(value)) return value.map((item) => escapeCell(item)).filter((item) => item !== '').join('<br>');
+  return escapeMarkdown(value).replace(/\|/g, '\\|').replace(/\n+/g, '<br>');
+}
+
+export function registerHelpers(env: typeof Handlebars, locale: Locale, format: Formatter, channel: string): void {
+  const kind = audienceKind(channel);
+  // Words every label may use, e.g. "{Noun} forecast": "Followers forecast" or "Members forecast".
+  const words = { noun: label(locale, `audience.${kind}.noun`), Noun: label(locale, `audience.${kind}.Noun`) };
+  const say = (key: string, values: Record<string, unknown> = {}) => interpolate(label(locale, key), values, words);
+  const safe = (text: string) => new env.SafeString(text);
+  const number = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+  const formatted = (value: unknown, print: (value: number) => string) => {
+    const known = number(value);
+    return known === undefined ? '' : print(known);
+  };
+
+  const quarterLabel = (quarter: Quarter) =>
+    label(locale, 'quarter.label')
+      .replace('{number}', String(quarter.number))
+      .replace('{start}', format.month(quarter.start))
+      .replace('{end}', format.month(quarter.end));
+  const quarterShort = (quarter: Quarter) => label(locale, 'quarter.short').replace('{number}', String(quarter.number));
+
+  env.registerHelper({
+    t: (key: string, options: HelperOptions) => safe(say(key, options.hash as Record<string, unknown>)),
+    enum: (kind: string, value: unknown) => safe(isBlank(value) ? '' : label(locale, `enums.${kind}.${String(value)}`)),
+    text: (value: unknown) => safe(escapeText(value)),
+    md: (value: unknown, options: HelperOptions) => {
+      const indent = ' '.repeat(Number((options.hash as { indent?: number }).indent ?? 0));
+      return safe(escapeMarkdown(value).replace(/\n/g, `\n${indent}`));
+    },
+    cell: (value: unknown) => safe(escapeCell(value)),
+    money: (value: unknown) => formatted(value, format.money),
+    num: (value: unknown) => formatted(value, format.number),
+    pct: (value: unknown) => formatted(value, format.percent),
+    measure: (value: unknown, unit: KpiUnit) => formatted(value, (known) => format.measure(known, unit)),
+    signedNum: (value: unknown) => formatted(value, (known) => `${known > 0 ? '+' : ''}${format.number(known)}`),
+    signedPct: (value: unknown) => formatted(value, (known) => `${known > 0 ? '+' : ''}${format.percent(known)}`),
+    /** One field of each item, joined the way the plan's language joins a list. */
+    listOf: (items: unknown, field: string) =>
+      (Array.isArray(items) ? format.list(items.map((item) => String((item as Record<string, unknown>)[field] ?? '')).filter((text) => text !== '')) : ''),
+    pctList: (values: unknown) => (Array.isArray(values) ? format.list(values.map((value) => format.percent(Number(value)))) : ''),
+    date: (value: unknown) => (typeof value === 'string' ? format.date(value) : ''),
+    dates: (start: unknown, end: unknown) => (typeof start === 'string' ? format.dates(start, typeof end === 'string' ? end : undefined) : ''),
+    quarter: (value: Quarter) => quarterLabel(value),
+    quarterShort: (value: Quarter) => quarterShort(value),
+    or: (...values: unknown[]) => values.slice(0, -1).some((value) => !isBlank(value)),
+    /** Marks the GFM table that follows with its column kinds (the last kind repeats) and totals row. */
+    table: function (this: unknown, kinds: string, options: HelperOptions) {
+      const totals = (options.hash as { totals?: boolean }).totals ? ' totals' : '';
+      return safe(`\n<!-- opsplan:table kinds=${kinds}${totals} -->\n${options.fn(this).trim()}\n\n`);
+    },
+    /** The growth chart as a marker the document model reads: start plus one bar per quarter. */
+    growthChart: (forecast: Forecast, quarters: Quarter[]) => {
+      const values = [forecast.baseline, ...forecast.rows.map((row) => row.followers)];
+      const chart = {
+        title: say('growth.chartTitle'),
+        labels: [say('growth.start'), ...quarters.map(quarterShort)],
+        series: [{ name: say('growth.followers'), values }],
+        valueLabels: [values.map((value) => format.number(value))],
+      };
+      // `--` cannot stand inside an HTML comment; JSON reads the escaped form back unchanged.
+      return safe(`\n<!-- opsplan:chart ${JSON.stringify(chart).replace(/--/g, '-\\u002d')} -->\n\n`);
+    },
+    pagebreak: () => safe('\n<!-- opsplan:pagebreak -->\n\n'),
+  });
+}

@@ -1,0 +1,107 @@
+// Finds templates and locale files (user folders first, then the built-in ones) and renders plan Markdown.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import { parse as parseYaml } from 'yaml';
+import { OpsplanError } from '../errors.js';
+import type { Figures } from '../plan/derive.js';
+import type { Plan } from '../plan/schema.js';
+import { createFormatter } from '../i18n/format.js';
+import { registerHelpers, type Locale } from './helpers.js';
+
+/** The built-in templates folder, shipped beside `dist/`. */
+export const BUILTIN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+const PLAN_TEMPLATE = 'plan.md.hbs';
+const PARTIALS = 'partials';
+const LOCALES = 'locales';
+
+export interface TemplateOptions {
+  /** Folders searched file by file before the built-in templates. */
+  templateDirs?: readonly string[];
+}
+
+/** The first folder in the search path that holds `relative`. */
+function findFile(dirs: readonly string[], relative: string): string | undefined {
+  return dirs.map((dir) => path.join(dir, relative)).find((candidate) => existsSync(candidate));
+}
+
+function searchPath(options: TemplateOptions): string[] {
+  return [...(options.templateDirs ?? []), BUILTIN_TEMPLATES];
+}
+
+function readTemplate(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new OpsplanError('TEMPLATE_ERROR', `${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+}
+
+/** Loads the locale file for a language: its labels are all the wording the templates use. */
+export function loadLocale(language: string, options: TemplateOptions = {}): Locale {
+  const relative = path.join(LOCALES, `${language}.yaml`);
+  const file = findFile(searchPath(options), relative);
+  if (!file) throw new OpsplanError('TEMPLATE_ERROR', `no locale file ${relative} for language "${language}"`);
+  const labels = parseYaml(readTemplate(file)) as unknown;
+  if (!labels || typeof labels !== 'object') throw new OpsplanError('TEMPLATE_ERROR', `${file}: must hold labels as named fields`);
+  return { file, labels: labels as Record<string, unknown> };
+}
+
+function compile(env: typeof Handlebars, file: string): HandlebarsTemplateDelegate {
+  try {
+    // Parsing eagerly surfaces syntax errors here, with the file they came from.
+    const source = readTemplate(file);
+    env.parse(source);
+    return env.compile(source, { preventIndent: true });
+  } catch (error) {
+    if (error instanceof OpsplanError) throw error;
+    throw templateError(file, error);
+  }
+}
+
+function templateError(file: string, error: unknown): OpsplanError {
+  const message = error instanceof Error ? error.message : String(error);
+  const line = /line (\d+)/.exec(message)?.[1];
+  return new OpsplanError('TEMPLATE_ERROR', `${file}${line ? `:${line}` : ''}: ${message.split('\n')[0]}`, {
+    hint: 'Fix the template, or remove it from your templates folder to use the built-in one.',
+  });
+}
+
+/** Renders the plan's Markdown from the templates, in the plan's language. */
+export function renderPlanMarkdown(plan: Plan, figures: Figures, options: TemplateOptions = {}): string {
+  const dirs = searchPath(options);
+  const env = Handlebars.create();
+  const locale = loadLocale(plan.meta.language, options);
+  const format = createFormatter({ language: plan.meta.language, currency: plan.meta.currency, wholeMoney: figures.wholeMoney });
+  registerHelpers(env, locale, format, plan.meta.channel);
+  for (const name of partialNames(dirs)) {
+    env.registerPartial(name, compile(env, findFile(dirs, path.join(PARTIALS, `${name}.md.hbs`))!));
+  }
+  const planFile = findFile(dirs, PLAN_TEMPLATE)!;
+  const template = compile(env, planFile);
+  try {
+    return normalise(template({ ...plan, figures }, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }));
+  } catch (error) {
+    if (error instanceof OpsplanError) throw error;
+    throw templateError(planFile, error);
+  }
+}
+
+function partialNames(dirs: readonly string[]): string[] {
+  const names = new Set<string>();
+  for (const dir of dirs) {
+    const folder = path.join(dir, PARTIALS);
+    if (!existsSync(folder)) continue;
+    for (const entry of readdirSync(folder)) {
+      if (entry.endsWith('.md.hbs')) names.add(entry.slice(0, -'.md.hbs'.length));
+    }
+  }
+  return [...names].sort();
+}
+
+/** Collapses the blank lines that left-out optional parts leave behind. */
+function normalise(markdown: string): string {
+  return `${markdown.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+}

@@ -1,0 +1,199 @@
+// Reads an answers file (YAML or JSON), validates it and reports every problem with its line and column.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import type { z } from 'zod';
+import { OpsplanError, type Problem } from '../errors.js';
+import { PlanSchema, type Plan } from './schema.js';
+import { describeIssue } from './messages.js';
+
+/** Aliases may repeat a block a little; more than this is a "billion laughs" file, not a plan. */
+const MAX_ALIAS_COUNT = 100;
+
+export type SourceFormat = 'yaml' | 'json';
+
+export interface LoadedPlan {
+  plan: Plan;
+  file: string;
+  format: SourceFormat;
+}
+
+export function formatOf(file: string): SourceFormat {
+  const extension = path.extname(file).toLowerCase();
+  if (extension === '.yaml' || extension === '.yml') return 'yaml';
+  if (extension === '.json') return 'json';
+  throw new OpsplanError('UNSUPPORTED_FILE_TYPE', `${file}: answers files end in .yaml, .yml or .json`, {
+    hint: 'Rename the file, or start from one of the files in examples/.',
+  });
+}
+
+/** Reads and validates an answers file; throws an OpsplanError listing every problem found. */
+export async function loadPlan(file: string): Promise<LoadedPlan> {
+  const format = formatOf(file);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    throw readError(file, error);
+  }
+  return { plan: parsePlan(decodeText(bytes, file), file, format), file, format };
+}
+
+/** Validates answers given as text; `file` is used only to name the source in messages. */
+export function parsePlan(source: string, file: string, format: SourceFormat): Plan {
+  const { data, document, lineCounter } = parseSource(source, file, format);
+  return validatePlan(data, file, document, lineCounter);
+}
+
+/** Validates already-parsed answers, locating problems in `document` when it is given. */
+export function validatePlan(data: unknown, file: string, document?: Document, lineCounter?: LineCounter): Plan {
+  const result = PlanSchema.safeParse(data, { reportInput: true });
+  if (result.success) return result.data;
+  const problems = result.error.issues.flatMap((issue) => issueProblems(issue, file, document, lineCounter));
+  throw invalid(file, problems);
+}
+
+export function readError(file: string, error: unknown): OpsplanError {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') {
+    return new OpsplanError('FILE_NOT_FOUND', `${file}: no such file`, {
+      hint: 'Check the path, or create one with `opsplan wizard` or by copying a file from examples/.',
+    });
+  }
+  if (code === 'EISDIR') return new OpsplanError('FILE_UNREADABLE', `${file}: is a folder, not an answers file`);
+  return new OpsplanError('FILE_UNREADABLE', `${file}: cannot be read (${code ?? String(error)})`, { cause: error });
+}
+
+/** Decodes UTF-8 (with or without BOM) and UTF-16 with BOM; anything else is reported, not guessed. */
+export function decodeText(bytes: Uint8Array, file: string): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw invalid(file, [{
+      file, line: 1, column: 1, path: '(file)',
+      message: 'is not UTF-8 text: save it as UTF-8 (in most editors: "Save with encoding" > UTF-8)',
+    }]);
+  }
+}
+
+interface ParsedSource {
+  data: unknown;
+  document?: Document;
+  lineCounter: LineCounter;
+}
+
+function parseSource(source: string, file: string, format: SourceFormat): ParsedSource {
+  const lineCounter = new LineCounter();
+  if (source.trim() === '') {
+    throw invalid(file, [{
+      file, line: 1, column: 1, path: '(file)',
+      message: 'is empty: fill it in with `opsplan wizard`, or copy one of the files in examples/ and edit it',
+    }]);
+  }
+  if (format === 'json') {
+    try {
+      JSON.parse(source);
+    } catch (error) {
+      const { line, column } = jsonErrorPosition(source, (error as Error).message);
+      throw invalid(file, [{ file, line, column, path: '(file)', message: `is not valid JSON: ${plainJsonMessage((error as Error).message)}` }]);
+    }
+  }
+  // JSON is parsed a second time as YAML only to learn where each value stands in the file.
+  const document = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const syntaxProblems = [...document.errors].map((error): Problem => {
+    const position = error.linePos?.[0] ?? { line: 1, col: 1 };
+    return { file, line: position.line, column: position.col, path: '(file)', message: yamlMessage(error.code, error.message, format) };
+  });
+  if (syntaxProblems.length > 0) throw invalid(file, syntaxProblems);
+  let data: unknown;
+  try {
+    data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    throw invalid(file, [{ file, line: 1, column: 1, path: '(file)', message: `cannot be read: ${(error as Error).message}` }]);
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    throw invalid(file, [{
+      file, line: 1, column: 1, path: '(file)',
+      message: 'must hold the plan\'s sections as named fields (schemaVersion, meta, competitorAnalysis, ...): see examples/',
+    }]);
+  }
+  return { data, document, lineCounter };
+}
+
+function invalid(file: string, problems: Problem[]): OpsplanError {
+  const count = problems.length;
+  return new OpsplanError('INVALID_ANSWERS', `${file}: ${count} ${count === 1 ? 'problem' : 'problems'} found`, {
+    problems: problems.sort((a, b) => a.line - b.line || a.column - b.column),
+    hint: 'Fix the fields above and run `opsplan validate` again; `opsplan schema` shows every field.',
+  });
+}
+
+function yamlMessage(code: string, message: string, format: SourceFormat): string {
+  const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  if (code === 'DUPLICATE_KEY') return 'has the same key twice: keep one of them';
+  if (code === 'TAB_AS_INDENT') return 'uses a tab to indent: YAML needs spaces';
+  return `is not valid ${format === 'json' ? 'JSON' : 'YAML'}: ${first}`;
+}
+
+function plainJsonMessage(message: string): string {
+  return message.replace(/ in JSON at position \d+.*$/s, '').replace(/^JSON\.parse: /, '');
+}
+
+function jsonErrorPosition(source: string, message: string): { line: number; column: number } {
+  const lineColumn = /line (\d+) column (\d+)/.exec(message);
+  if (lineColumn) return { line: Number(lineColumn[1]), column: Number(lineColumn[2]) };
+  const position = /position (\d+)/.exec(message);
+  const offset = position ? Number(position[1]) : source.length;
+  const before = source.slice(0, offset).split('\n');
+  return { line: before.length, column: before.at(-1)!.length + 1 };
+}
+
+function issueProblems(issue: z.core.$ZodIssue, file: string, document?: Document, lineCounter?: LineCounter): Problem[] {
+  const at = (fieldPath: PropertyKey[], keyOnly = false): Problem => {
+    const offset = document ? locate(document, fieldPath, keyOnly) : undefined;
+    const position = offset !== undefined && lineCounter ? lineCounter.linePos(offset) : { line: 1, col: 1 };
+    return { file, line: position.line, column: position.col, path: formatPath(fieldPath), message: '' };
+  };
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => ({ ...at([...issue.path, key], true), message: describeIssue(issue, key) }));
+  }
+  return [{ ...at(issue.path), message: describeIssue(issue) }];
+}
+
+/** Offset of the value at `fieldPath` (or of its key), falling back to the nearest existing parent's key. */
+function locate(document: Document, fieldPath: PropertyKey[], keyOnly: boolean): number | undefined {
+  let node: unknown = document.contents;
+  let best: number | undefined = (document.contents as YamlNode | null)?.range?.[0];
+  for (const [index, segment] of fieldPath.entries()) {
+    const last = index === fieldPath.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+      if (!pair) return best;
+      const keyStart = (pair.key as YamlNode).range?.[0];
+      const valueStart = (pair.value as YamlNode | null)?.range?.[0];
+      if (last) return keyOnly ? keyStart : valueStart ?? keyStart;
+      best = keyStart;
+      node = pair.value;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item = node.items[segment] as YamlNode | undefined;
+      if (!item) return best;
+      if (last) return item.range?.[0];
+      best = item.range?.[0];
+      node = item;
+    } else {
+      return best;
+    }
+  }
+  return best;
+}
+
+export function formatPath(fieldPath: readonly PropertyKey[]): string {
+  let text = '';
+  for (const segment of fieldPath) {
+    if (typeof segment === 'number') text += `[${segment}]`;
+    else text += text === '' ? String(segment) : `.${String(segment)}`;
+  }
+  return text === '' ? '(top level)' : text;
+}

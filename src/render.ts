@@ -1,0 +1,85 @@
+// The render pipeline: answers -> figures -> Markdown (templates) -> document model -> bytes per format.
+import path from 'node:path';
+import { markdownToDoc } from './compose/toDoc.js';
+import { loadLocale, renderPlanMarkdown, type TemplateOptions } from './compose/templates.js';
+import { label } from './compose/helpers.js';
+import type { Doc } from './doc/types.js';
+import { OpsplanError } from './errors.js';
+import { fileStem } from './io/fileName.js';
+import { writeFileAtomic } from './io/atomicWrite.js';
+import { deriveFigures } from './plan/derive.js';
+import type { Plan } from './plan/schema.js';
+import { FORMAT_IDS, formatEntry, type FormatEntry } from './writers/registry.js';
+
+export interface ComposeOptions extends TemplateOptions {}
+
+/** Builds the document model for a plan: the single input of every writer. */
+export function composePlan(plan: Plan, options: ComposeOptions = {}): { markdown: string; doc: Doc } {
+  const figures = deriveFigures(plan);
+  const markdown = renderPlanMarkdown(plan, figures, options);
+  const locale = loadLocale(plan.meta.language, options);
+  const doc = markdownToDoc(
+    markdown,
+    {
+      title: plan.meta.title,
+      subject: label(locale, 'document.subject'),
+      author: plan.meta.author,
+      company: plan.meta.company,
+      language: plan.meta.language,
+      date: plan.meta.date,
+      keywords: [plan.meta.company, label(locale, `enums.channel.${plan.meta.channel}`)],
+    },
+    { contents: label(locale, 'document.contents'), pageOf: label(locale, 'document.pageOf') },
+  );
+  return { markdown, doc };
+}
+
+/** Parses a `--format` value such as `md,docx` or `all` into registry entries. */
+export function resolveFormats(value: string): FormatEntry[] {
+  const ids = value.split(',').map((id) => id.trim().toLowerCase()).filter((id) => id !== '');
+  const wanted = ids.includes('all') ? [...FORMAT_IDS] : [...new Set(ids)];
+  const unknown = wanted.filter((id) => !formatEntry(id));
+  if (unknown.length > 0 || wanted.length === 0) {
+    throw new OpsplanError('USAGE', `unknown format ${unknown.map((id) => `"${id}"`).join(', ') || '(none given)'}`, {
+      hint: `Use one or more of: ${FORMAT_IDS.join(', ')}, or all.`,
+    });
+  }
+  return wanted.map((id) => formatEntry(id)!);
+}
+
+/** The creation date written into documents: SOURCE_DATE_EPOCH when set, else the plan's date. */
+export function creationDate(plan: Plan, environment: NodeJS.ProcessEnv = process.env): Date {
+  const epoch = environment.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  return new Date(`${plan.meta.date}T00:00:00Z`);
+}
+
+export interface RenderedFile {
+  format: string;
+  path: string;
+  bytes: number;
+}
+
+/** Renders a plan in the given formats and writes each file atomically into `outDir`. */
+export async function renderPlanFiles(
+  plan: Plan,
+  formats: readonly FormatEntry[],
+  outDir: string,
+  options: ComposeOptions = {},
+): Promise<RenderedFile[]> {
+  const { doc } = composePlan(plan, options);
+  const stem = fileStem(plan.meta.title);
+  const createdAt = creationDate(plan);
+  // Every document is produced before any is written, so a failing writer leaves no partial set behind.
+  const outputs = await Promise.all(formats.map(async (format) => {
+    const writer = await format.load();
+    return { format, data: await writer.render(doc, { createdAt }) };
+  }));
+  const written: RenderedFile[] = [];
+  for (const { format, data } of outputs) {
+    const target = path.join(outDir, `${stem}${format.extension}`);
+    await writeFileAtomic(target, data);
+    written.push({ format: format.id, path: target, bytes: data.byteLength });
+  }
+  return written;
+}
