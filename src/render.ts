@@ -11,7 +11,7 @@ import { deriveFigures } from './plan/derive.js';
 import type { Plan } from './plan/schema.js';
 import { FORMAT_IDS, formatEntry, type FormatEntry } from './writers/registry.js';
 
-export interface ComposeOptions extends TemplateOptions {}
+export type ComposeOptions = TemplateOptions;
 
 /** Builds the document model for a plan: the single input of every writer. */
 export function composePlan(plan: Plan, options: ComposeOptions = {}): { markdown: string; doc: Doc } {

@@ -1,7 +1,7 @@
 // Reads an answers file (YAML or JSON), validates it and reports every problem with its line and column.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, Parser, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import { OpsplanError, type Problem } from '../errors.js';
 import { PlanSchema, type Plan } from './schema.js';
@@ -96,15 +96,22 @@ function parseSource(source: string, file: string, format: SourceFormat): Parsed
     try {
       JSON.parse(source);
     } catch (error) {
-      const { line, column } = jsonErrorPosition(source, (error as Error).message);
-      throw invalid(file, [{ file, line, column, path: '(file)', message: `is not valid JSON: ${plainJsonMessage((error as Error).message)}` }]);
+      const { line, column, offset } = jsonErrorPosition(source, (error as Error).message);
+      const trailingComma = /,\s*$/.test(source.slice(0, offset)) && /^[\]}]/.test(source.slice(offset));
+      const message = trailingComma
+        ? 'is not valid JSON: there is a comma after the last entry; remove it'
+        : `is not valid JSON: ${plainJsonMessage((error as Error).message)}`;
+      throw invalid(file, [{ file, line, column, path: '(file)', message }]);
     }
   }
   // JSON is parsed a second time as YAML only to learn where each value stands in the file.
-  const document = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const document = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: true, strict: true });
   const syntaxProblems = [...document.errors].map((error): Problem => {
-    const position = error.linePos?.[0] ?? { line: 1, col: 1 };
-    return { file, line: position.line, column: position.col, path: '(file)', message: yamlMessage(error.code, error.message, format) };
+    // YAML reports a missing closing quote at the end of the file; the quote that opened is what the user must find.
+    const opened = error.code === 'MISSING_CHAR' && /quote/.test(error.message) ? unclosedQuoteOffset(source) : undefined;
+    const position = opened === undefined ? error.linePos?.[0] ?? { line: 1, col: 1 } : lineCounter.linePos(opened);
+    const message = opened === undefined ? yamlMessage(error.code, error.message, format) : 'has a quote that is never closed: add the closing quote';
+    return { file, line: position.line, column: position.col, path: '(file)', message };
   });
   if (syntaxProblems.length > 0) throw invalid(file, syntaxProblems);
   let data: unknown;
@@ -130,10 +137,33 @@ function invalid(file: string, problems: Problem[]): OpsplanError {
   });
 }
 
+function unclosedQuoteOffset(source: string): number | undefined {
+  let found: number | undefined;
+  const visit = (token: unknown): void => {
+    if (found !== undefined || !token || typeof token !== 'object') return;
+    const { type, source: text, offset } = token as { type?: string; source?: string; offset?: number };
+    if ((type === 'double-quoted-scalar' || type === 'single-quoted-scalar') && typeof text === 'string') {
+      const quote = text.charAt(0);
+      if (text.length < 2 || !text.endsWith(quote)) found = offset;
+      return;
+    }
+    for (const value of Object.values(token)) {
+      if (Array.isArray(value)) value.forEach(visit);
+      else if (value && typeof value === 'object') visit(value);
+    }
+  };
+  for (const token of new Parser().parse(source)) visit(token);
+  return found;
+}
+
 function yamlMessage(code: string, message: string, format: SourceFormat): string {
   const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
   if (code === 'DUPLICATE_KEY') return 'has the same key twice: keep one of them';
   if (code === 'TAB_AS_INDENT') return 'uses a tab to indent: YAML needs spaces';
+  if (code === 'MULTILINE_IMPLICIT_KEY' || code === 'BAD_INDENT' || code === 'MISSING_CHAR' && /indent/.test(first)) {
+    return 'is indented differently from the lines around it, or a "key:" is missing its colon: line up fields at the same level with spaces';
+  }
+  if (code === 'BLOCK_AS_IMPLICIT_KEY') return 'has a key that is not followed by a colon';
   return `is not valid ${format === 'json' ? 'JSON' : 'YAML'}: ${first}`;
 }
 
@@ -141,13 +171,11 @@ function plainJsonMessage(message: string): string {
   return message.replace(/ in JSON at position \d+.*$/s, '').replace(/^JSON\.parse: /, '');
 }
 
-function jsonErrorPosition(source: string, message: string): { line: number; column: number } {
-  const lineColumn = /line (\d+) column (\d+)/.exec(message);
-  if (lineColumn) return { line: Number(lineColumn[1]), column: Number(lineColumn[2]) };
+function jsonErrorPosition(source: string, message: string): { line: number; column: number; offset: number } {
   const position = /position (\d+)/.exec(message);
   const offset = position ? Number(position[1]) : source.length;
   const before = source.slice(0, offset).split('\n');
-  return { line: before.length, column: before.at(-1)!.length + 1 };
+  return { line: before.length, column: before.at(-1)!.length + 1, offset };
 }
 
 function issueProblems(issue: z.core.$ZodIssue, file: string, document?: Document, lineCounter?: LineCounter): Problem[] {

@@ -28,7 +28,7 @@ const percent = (what: string) =>
 
 const isoDate = (what: string) =>
   z.string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written as YYYY-MM-DD, e.g. 2026-01-15' })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written as YYYY-MM-DD, e.g. 2026-01-15', abort: true })
     .refine((value) => {
       const date = new Date(`${value}T00:00:00Z`);
       return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
@@ -170,7 +170,7 @@ export const AccountPlanSchema = z.strictObject({
     items: z.array(z.strictObject({
       name: text('Item name.'),
       content: text('What the item opens.'),
-    })).max(5, { error: 'WeChat allows at most 5 items under one menu' }).optional(),
+    })).max(5, { error: 'WeChat allows at most 5 items under one menu' }).optional().describe('Items under this menu: up to 5.'),
   })).max(3, { error: 'WeChat allows at most 3 menus' }).optional().describe('Custom menu: up to 3 menus of up to 5 items.'),
   promotion: z.array(z.strictObject({
     channel: text('Where the account is promoted, e.g. QR-code posters, Weibo, field sales.'),

@@ -1,0 +1,63 @@
+// `opsplan render` from the command line: what is written where, and how failures are reported.
+import { chmodSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLES, runCli, scratchDir } from '../helpers.js';
+
+describe('opsplan render', () => {
+  it('writes the Markdown plan named after the title and says where', () => {
+    const out = scratchDir();
+    const result = runCli(['render', EXAMPLES.en, '--format', 'md', '--out', out]);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const target = path.join(out, 'lumen-threads-wechat-operations-plan-2027.md');
+    expect(result.stdout).toContain(`Wrote ${target}`);
+    expect(readFileSync(target, 'utf8')).toMatch(/^# Lumen Threads WeChat Operations Plan 2027\n/);
+    expect(readdirSync(out)).toEqual(['lumen-threads-wechat-operations-plan-2027.md']);
+  });
+
+  it('keeps Chinese titles in the file name', () => {
+    const out = scratchDir();
+    expect(runCli(['render', EXAMPLES.zh, '--out', out]).status).toBe(0);
+    expect(readdirSync(out)).toEqual(['川药通vip客户群2027年运营方案.md']);
+  });
+
+  it('rejects an unknown format as a usage error, naming the formats it knows', () => {
+    const result = runCli(['render', EXAMPLES.en, '--format', 'odt', '--out', scratchDir()]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/unknown format "odt"/);
+    expect(result.stderr).toMatch(/md/);
+  });
+
+  it('says which path failed when the output folder is not writable, and leaves no file behind', () => {
+    if (process.getuid?.() === 0) {
+      // root can write anywhere: use a path below a regular file instead, which fails for everyone.
+      const out = path.join(EXAMPLES.en, 'sub');
+      const result = runCli(['render', EXAMPLES.en, '--out', out]);
+      expect(result.status).toBe(3);
+      expect(result.stderr).toMatch(/could not be written/);
+      expect(result.stderr).toContain(out);
+      return;
+    }
+    const out = scratchDir();
+    chmodSync(out, 0o500);
+    const result = runCli(['render', EXAMPLES.en, '--out', out]);
+    expect(result.status).toBe(3);
+    expect(result.stderr).toMatch(/could not be written \(the folder is not writable\)/);
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it('reports an invalid answers file with its problems and writes nothing', () => {
+    const out = scratchDir();
+    const result = runCli(['render', 'test/fixtures/bad/negative-amount.yaml', '--out', out]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/accountPlan\.costs\[0\]\.amount +must not be negative/);
+    expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+  });
+
+  it('prints help with every command', () => {
+    const result = runCli(['--help']);
+    expect(result.status).toBe(0);
+    for (const command of ['render', 'validate', 'schema', 'formats']) expect(result.stdout).toContain(command);
+  });
+});
