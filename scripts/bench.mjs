@@ -1,0 +1,111 @@
+// Benchmark: in-process render time per format, cold CLI runs, start-up cost, peak memory and output sizes,
+// and the peer route (pandoc, then LibreOffice) on the same plan when those are installed.
+// Usage: npm run bench [-- --runs 15]   (build first: npm run build)
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const cli = path.join(root, 'dist', 'cli.js');
+const runsArgument = process.argv.indexOf('--runs');
+const runs = runsArgument > 0 ? Number(process.argv[runsArgument + 1]) : 11;
+const examples = [
+  ['English', path.join(root, 'examples', 'lumen-threads.en.yaml')],
+  ['Chinese', path.join(root, 'examples', 'chuanyaotong-vip-group.zh-CN.yaml')],
+];
+
+const { loadPlan } = await import(path.join(root, 'dist', 'plan', 'load.js'));
+const { composePlan, creationDate } = await import(path.join(root, 'dist', 'render.js'));
+const { FORMATS } = await import(path.join(root, 'dist', 'writers', 'registry.js'));
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+};
+const ms = (value) => `${value.toFixed(value < 10 ? 1 : 0)} ms`;
+const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const kb = (bytes) => (bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(0)} kB` : mb(bytes));
+
+/** Wall time of a whole process, and its peak resident memory (GNU time's %M, in kB). */
+function timeProcess(command, args, options = {}) {
+  const started = process.hrtime.bigint();
+  const result = spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], { encoding: 'utf8', ...options });
+  const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stderr}`);
+  const rssKb = Number(result.stderr.trim().split('\n').at(-1));
+  return { elapsed, rss: rssKb * 1024 };
+}
+
+function repeat(count, fn) {
+  const samples = [];
+  for (let index = 0; index < count; index += 1) samples.push(fn());
+  return samples;
+}
+
+const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
+const lines = [];
+const say = (line = '') => {
+  lines.push(line);
+  console.log(line);
+};
+
+say(`opsplan benchmark: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${mb(totalmem())} RAM, Node ${process.version}, ${runs} runs, medians`);
+say();
+
+// Start-up: `opsplan --help` against a bare Node process.
+const bare = median(repeat(runs, () => timeProcess(process.execPath, ['-e', '0']).elapsed));
+const help = median(repeat(runs, () => timeProcess(process.execPath, [cli, '--help']).elapsed));
+say(`start-up: node -e 0 ${ms(bare)}, opsplan --help ${ms(help)} (${(help / bare).toFixed(2)}x)`);
+say();
+
+const formatIds = FORMATS.map((format) => format.id);
+say(`| plan | ${formatIds.map((id) => `${id} in-process`).join(' | ')} | cold render --format all | peak memory | ${formatIds.map((id) => `${id} size`).join(' | ')} | peer route (pandoc + LibreOffice) |`);
+say(`|---|${formatIds.map(() => '--:|').join('')}--:|--:|${formatIds.map(() => '--:|').join('')}--:|`);
+
+for (const [name, file] of examples) {
+  const { plan } = await loadPlan(file);
+  const createdAt = creationDate(plan);
+  const inProcess = [];
+  for (const format of FORMATS) {
+    const writer = await format.load();
+    // One warm-up run, so the figure is the steady cost of a plan, not module loading.
+    await writer.render(composePlan(plan).doc, { createdAt });
+    const samples = [];
+    for (let index = 0; index < runs; index += 1) {
+      const started = process.hrtime.bigint();
+      await writer.render(composePlan(plan).doc, { createdAt });
+      samples.push(Number(process.hrtime.bigint() - started) / 1e6);
+    }
+    inProcess.push(median(samples));
+  }
+
+  const out = mkdtempSync(path.join(tmpdir(), 'opsplan-bench-'));
+  const cold = repeat(runs, () => timeProcess(process.execPath, [cli, 'render', file, '--format', 'all', '--out', out], { cwd: root }));
+  const sizes = Object.fromEntries(readdirSync(out).map((entry) => [path.extname(entry).slice(1), statSync(path.join(out, entry)).size]));
+  const coldMedian = median(cold.map((sample) => sample.elapsed));
+  const peak = Math.max(...cold.map((sample) => sample.rss));
+
+  let peer = 'pandoc or LibreOffice not installed';
+  const markdownFile = readdirSync(out).find((entry) => entry.endsWith('.md'));
+  if (has('pandoc') && has('soffice') && markdownFile) {
+    const profile = mkdtempSync(path.join(tmpdir(), 'opsplan-bench-lo-'));
+    const peerRuns = Math.min(runs, 5);
+    const samples = repeat(peerRuns, () => {
+      const docx = path.join(out, 'peer.docx');
+      const a = timeProcess('pandoc', [path.join(out, markdownFile), '-o', docx]);
+      const b = timeProcess('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', out, docx]);
+      return a.elapsed + b.elapsed;
+    });
+    const peerMedian = median(samples);
+    peer = `${ms(peerMedian)} (opsplan takes ${(coldMedian / peerMedian).toFixed(2)}x)`;
+    rmSync(profile, { recursive: true, force: true });
+  }
+  say(`| ${name} | ${inProcess.map(ms).join(' | ')} | ${ms(coldMedian)} | ${mb(peak)} | ${formatIds.map((id) => (sizes[id] === undefined ? '-' : kb(sizes[id]))).join(' | ')} | ${peer} |`);
+  rmSync(out, { recursive: true, force: true });
+}
+
+const report = path.join(root, 'output', 'bench.md');
+writeFileSync(report, `${lines.join('\n')}\n`);
+console.log(`\nWrote ${path.relative(root, report)}`);
