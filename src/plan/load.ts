@@ -1,5 +1,5 @@
 // Reads an answers file (YAML or JSON), validates it and reports every problem with its line and column.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isPair, isScalar, isSeq, LineCounter, Parser, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
@@ -9,6 +9,8 @@ import { describeIssue } from './messages.js';
 
 /** Aliases may repeat a block a little; more than this is a "billion laughs" file, not a plan. */
 const MAX_ALIAS_COUNT = 100;
+/** The largest real plans are a few hundred kilobytes; anything far bigger is the wrong file. */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 export type SourceFormat = 'yaml' | 'json';
 
@@ -32,8 +34,16 @@ export async function loadPlan(file: string): Promise<LoadedPlan> {
   const format = formatOf(file);
   let bytes: Buffer;
   try {
+    const size = (await stat(file)).size;
+    if (size > MAX_FILE_BYTES) {
+      throw invalid(file, [{
+        file, line: 1, column: 1, path: '(file)',
+        message: `is ${(size / 1024 / 1024).toFixed(1)} MB; answers files are at most ${MAX_FILE_BYTES / 1024 / 1024} MB: is this the right file?`,
+      }]);
+    }
     bytes = await readFile(file);
   } catch (error) {
+    if (error instanceof OpsplanError) throw error;
     throw readError(file, error);
   }
   return { plan: parsePlan(decodeText(bytes, file), file, format), file, format };
@@ -96,6 +106,7 @@ function parseSource(source: string, file: string, format: SourceFormat): Parsed
     try {
       JSON.parse(source);
     } catch (error) {
+      if (error instanceof RangeError) throw tooDeep(file);
       const { line, column, offset } = jsonErrorPosition(source, (error as Error).message);
       const trailingComma = /,\s*$/.test(source.slice(0, offset)) && /^[\]}]/.test(source.slice(offset));
       const message = trailingComma
@@ -105,8 +116,16 @@ function parseSource(source: string, file: string, format: SourceFormat): Parsed
     }
   }
   // JSON is parsed a second time as YAML only to learn where each value stands in the file.
-  const document = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: true, strict: true });
-  const syntaxProblems = [...document.errors].map((error): Problem => {
+  let document: Document;
+  try {
+    document = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: true, strict: true });
+  } catch (error) {
+    if (error instanceof RangeError) throw tooDeep(file);
+    throw error;
+  }
+  // Later syntax errors are mostly echoes of the first one, so only the first is reported.
+  if (document.errors.some((error) => /call stack/i.test(error.message))) throw tooDeep(file);
+  const syntaxProblems = document.errors.slice(0, 1).map((error): Problem => {
     // YAML reports a missing closing quote at the end of the file; the quote that opened is what the user must find.
     const opened = error.code === 'MISSING_CHAR' && /quote/.test(error.message) ? unclosedQuoteOffset(source) : undefined;
     const position = opened === undefined ? error.linePos?.[0] ?? { line: 1, col: 1 } : lineCounter.linePos(opened);
@@ -118,7 +137,14 @@ function parseSource(source: string, file: string, format: SourceFormat): Parsed
   try {
     data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
-    throw invalid(file, [{ file, line: 1, column: 1, path: '(file)', message: `cannot be read: ${(error as Error).message}` }]);
+    if (error instanceof RangeError) throw tooDeep(file);
+    const aliases = /alias/i.test((error as Error).message);
+    throw invalid(file, [{
+      file, line: 1, column: 1, path: '(file)',
+      message: aliases
+        ? 'uses YAML aliases (*name) that expand to far more data than a plan holds: write the values out instead'
+        : `cannot be read: ${(error as Error).message}`,
+    }]);
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw invalid(file, [{
@@ -127,6 +153,10 @@ function parseSource(source: string, file: string, format: SourceFormat): Parsed
     }]);
   }
   return { data, document, lineCounter };
+}
+
+function tooDeep(file: string): OpsplanError {
+  return invalid(file, [{ file, line: 1, column: 1, path: '(file)', message: 'is nested far too deeply to be an answers file: is this the right file?' }]);
 }
 
 function invalid(file: string, problems: Problem[]): OpsplanError {

@@ -17,6 +17,9 @@ export function describeIssue(issue: Issue, key?: string): string {
       return `must be ${expectedName(issue.expected)}, not ${describeInput(issue.input)}${typeHint(issue.expected, issue.input)}`;
     }
     case 'invalid_value': {
+      if (issue.path.length === 1 && issue.path[0] === 'schemaVersion' && typeof issue.input === 'number' && issue.input > Number(issue.values[0])) {
+        return `is ${issue.input}, but this opsplan reads version ${String(issue.values[0])} answers files: update opsplan (npm install opsplan@latest)`;
+      }
       if (issue.values.length === 1) return `must be ${JSON.stringify(issue.values[0])}, not ${describeInput(issue.input)}`;
       return `must be one of ${issue.values.map((value) => String(value)).join(', ')}; got ${describeInput(issue.input)}`;
     }
