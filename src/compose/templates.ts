@@ -7,6 +7,7 @@ import { parse as parseYaml } from 'yaml';
 import { OpsplanError } from '../errors.js';
 import type { Figures } from '../plan/derive.js';
 import type { Plan } from '../plan/schema.js';
+import type { ReviewAppendix } from '../review/appendix.js';
 import { createFormatter } from '../i18n/format.js';
 import { registerHelpers, type Locale } from './helpers.js';
 
@@ -69,8 +70,14 @@ function templateError(file: string, error: unknown): OpsplanError {
   });
 }
 
+/** Parts of the plan computed outside the figures, placed by the templates only when present. */
+export interface PlanExtras {
+  /** The review appendix, after the seven sections (`render --appendix review`). */
+  review?: ReviewAppendix;
+}
+
 /** Renders the plan's Markdown from the templates, in the plan's language. */
-export function renderPlanMarkdown(plan: Plan, figures: Figures, options: TemplateOptions = {}): string {
+export function renderPlanMarkdown(plan: Plan, figures: Figures, options: TemplateOptions = {}, extras: PlanExtras = {}): string {
   const dirs = searchPath(options);
   const env = Handlebars.create();
   const locale = loadLocale(plan.meta.language, options);
@@ -82,7 +89,7 @@ export function renderPlanMarkdown(plan: Plan, figures: Figures, options: Templa
   const planFile = findFile(dirs, PLAN_TEMPLATE)!;
   const template = compile(env, planFile);
   try {
-    return normalise(template({ ...plan, figures }, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }));
+    return normalise(template({ ...plan, figures, review: extras.review }, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }));
   } catch (error) {
     if (error instanceof OpsplanError) throw error;
     throw templateError(planFile, error);
