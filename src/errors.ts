@@ -28,7 +28,9 @@ export type ErrorCode =
   | 'TEMPLATE_ERROR'
   | 'WRITE_FAILED'
   | 'USAGE'
-  | 'NO_TERMINAL';
+  | 'NO_TERMINAL'
+  /** A bug: reported in one line, with the details behind --debug. */
+  | 'UNEXPECTED';
 
 const exitFor: Record<ErrorCode, number> = {
   INVALID_ANSWERS: EXIT.invalidInput,
@@ -39,6 +41,7 @@ const exitFor: Record<ErrorCode, number> = {
   WRITE_FAILED: EXIT.failure,
   USAGE: EXIT.usage,
   NO_TERMINAL: EXIT.usage,
+  UNEXPECTED: EXIT.failure,
 };
 
 export class OpsplanError extends Error {

@@ -1,7 +1,7 @@
 // The render pipeline: answers -> figures -> Markdown (templates) -> document model -> bytes per format.
 import path from 'node:path';
 import { markdownToDoc } from './compose/toDoc.js';
-import { loadLocale, renderPlanMarkdown, type TemplateOptions } from './compose/templates.js';
+import { loadLocale, renderPlanMarkdown, type PlanExtras, type TemplateOptions } from './compose/templates.js';
 import { label } from './compose/helpers.js';
 import type { Doc } from './doc/types.js';
 import { OpsplanError } from './errors.js';
@@ -10,13 +10,21 @@ import { writeFileAtomic } from './io/atomicWrite.js';
 import { deriveFigures } from './plan/derive.js';
 import type { Plan } from './plan/schema.js';
 import { FORMAT_IDS, formatEntry, type FormatEntry } from './writers/registry.js';
+import { DEFAULT_THEME, type Theme } from './writers/theme.js';
 
-export type ComposeOptions = TemplateOptions;
+export type ComposeOptions = TemplateOptions & PlanExtras;
+
+export interface RenderFilesOptions extends ComposeOptions {
+  /** Colours, fonts, logo and page setup from a brand; the default look when left out. */
+  theme?: Theme;
+  /** Output file name without extension; made from the plan title when left out. */
+  stem?: string;
+}
 
 /** Builds the document model for a plan: the single input of every writer. */
 export function composePlan(plan: Plan, options: ComposeOptions = {}): { markdown: string; doc: Doc } {
   const figures = deriveFigures(plan);
-  const markdown = renderPlanMarkdown(plan, figures, options);
+  const markdown = renderPlanMarkdown(plan, figures, options, { review: options.review });
   const locale = loadLocale(plan.meta.language, options);
   const doc = markdownToDoc(
     markdown,
@@ -65,15 +73,16 @@ export async function renderPlanFiles(
   plan: Plan,
   formats: readonly FormatEntry[],
   outDir: string,
-  options: ComposeOptions = {},
+  options: RenderFilesOptions = {},
 ): Promise<RenderedFile[]> {
   const { doc } = composePlan(plan, options);
-  const stem = fileStem(plan.meta.title);
+  const stem = options.stem ?? fileStem(plan.meta.title);
   const createdAt = creationDate(plan);
+  const theme = options.theme ?? DEFAULT_THEME;
   // Every document is produced before any is written, so a failing writer leaves no partial set behind.
   const outputs = await Promise.all(formats.map(async (format) => {
     const writer = await format.load();
-    return { format, data: await writer.render(doc, { createdAt }) };
+    return { format, data: await writer.render(doc, { createdAt, theme }) };
   }));
   const written: RenderedFile[] = [];
   for (const { format, data } of outputs) {

@@ -31,22 +31,8 @@ export function formatOf(file: string): SourceFormat {
 
 /** Reads and validates an answers file; throws an OpsplanError listing every problem found. */
 export async function loadPlan(file: string): Promise<LoadedPlan> {
-  const format = formatOf(file);
-  let bytes: Buffer;
-  try {
-    const size = (await stat(file)).size;
-    if (size > MAX_FILE_BYTES) {
-      throw invalid(file, [{
-        file, line: 1, column: 1, path: '(file)',
-        message: `is ${(size / 1024 / 1024).toFixed(1)} MB; answers files are at most ${MAX_FILE_BYTES / 1024 / 1024} MB: is this the right file?`,
-      }]);
-    }
-    bytes = await readFile(file);
-  } catch (error) {
-    if (error instanceof OpsplanError) throw error;
-    throw readError(file, error);
-  }
-  return { plan: parsePlan(decodeText(bytes, file), file, format), file, format };
+  const { data, document, lineCounter, format } = await readSourceFile(file);
+  return { plan: validatePlan(data, file, document, lineCounter), file, format };
 }
 
 /** Validates answers given as text; `file` is used only to name the source in messages. */
@@ -57,10 +43,35 @@ export function parsePlan(source: string, file: string, format: SourceFormat): P
 
 /** Validates already-parsed answers, locating problems in `document` when it is given. */
 export function validatePlan(data: unknown, file: string, document?: Document, lineCounter?: LineCounter): Plan {
-  const result = PlanSchema.safeParse(data, { reportInput: true });
+  return validateWith(PlanSchema, data, file, document, lineCounter);
+}
+
+/** Validates data against any schema of the project (answers, brand), with located, plain-words problems. */
+export function validateWith<T extends z.ZodType>(schema: T, data: unknown, file: string, document?: Document, lineCounter?: LineCounter): z.output<T> {
+  const result = schema.safeParse(data, { reportInput: true });
   if (result.success) return result.data;
-  const problems = result.error.issues.flatMap((issue) => issueProblems(issue, file, document, lineCounter));
+  const problems = result.error.issues.flatMap((issue) => issueProblems(issue, file, schema, document, lineCounter));
   throw invalid(file, problems);
+}
+
+/** Reads a YAML or JSON file of the project (answers, brand) into plain data plus its source positions. */
+export async function readSourceFile(file: string): Promise<ParsedSource> {
+  const format = formatOf(file);
+  let bytes: Buffer;
+  try {
+    const size = (await stat(file)).size;
+    if (size > MAX_FILE_BYTES) {
+      throw invalid(file, [{
+        file, line: 1, column: 1, path: '(file)',
+        message: `is ${(size / 1024 / 1024).toFixed(1)} MB; opsplan reads files of at most ${MAX_FILE_BYTES / 1024 / 1024} MB: is this the right file?`,
+      }]);
+    }
+    bytes = await readFile(file);
+  } catch (error) {
+    if (error instanceof OpsplanError) throw error;
+    throw readError(file, error);
+  }
+  return parseSource(decodeText(bytes, file), file, format);
 }
 
 export function readError(file: string, error: unknown): OpsplanError {
@@ -88,10 +99,11 @@ export function decodeText(bytes: Uint8Array, file: string): string {
   }
 }
 
-interface ParsedSource {
+export interface ParsedSource {
   data: unknown;
   document?: Document;
   lineCounter: LineCounter;
+  format: SourceFormat;
 }
 
 function parseSource(source: string, file: string, format: SourceFormat): ParsedSource {
@@ -152,7 +164,7 @@ function parseSource(source: string, file: string, format: SourceFormat): Parsed
       message: 'must hold the plan\'s sections as named fields (schemaVersion, meta, competitorAnalysis, ...): see examples/',
     }]);
   }
-  return { data, document, lineCounter };
+  return { data, document, lineCounter, format };
 }
 
 function tooDeep(file: string): OpsplanError {
@@ -208,16 +220,28 @@ function jsonErrorPosition(source: string, message: string): { line: number; col
   return { line: before.length, column: before.at(-1)!.length + 1, offset };
 }
 
-function issueProblems(issue: z.core.$ZodIssue, file: string, document?: Document, lineCounter?: LineCounter): Problem[] {
+/** A problem found after validation (e.g. a file a field names is missing), placed at that field in the source. */
+export function problemAt(source: ParsedSource, file: string, fieldPath: PropertyKey[], message: string): Problem {
+  const offset = source.document ? locate(source.document, fieldPath, false) : undefined;
+  const position = offset === undefined ? { line: 1, col: 1 } : source.lineCounter.linePos(offset);
+  return { file, line: position.line, column: position.col, path: formatPath(fieldPath), message };
+}
+
+/** The error for problems found after validation, shaped like a validation failure. */
+export function invalidFile(file: string, problems: Problem[]): OpsplanError {
+  return invalid(file, problems);
+}
+
+function issueProblems(issue: z.core.$ZodIssue, file: string, root: z.ZodType, document?: Document, lineCounter?: LineCounter): Problem[] {
   const at = (fieldPath: PropertyKey[], keyOnly = false): Problem => {
     const offset = document ? locate(document, fieldPath, keyOnly) : undefined;
     const position = offset !== undefined && lineCounter ? lineCounter.linePos(offset) : { line: 1, col: 1 };
     return { file, line: position.line, column: position.col, path: formatPath(fieldPath), message: '' };
   };
   if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => ({ ...at([...issue.path, key], true), message: describeIssue(issue, key) }));
+    return issue.keys.map((key) => ({ ...at([...issue.path, key], true), message: describeIssue(issue, key, root) }));
   }
-  return [{ ...at(issue.path), message: describeIssue(issue) }];
+  return [{ ...at(issue.path), message: describeIssue(issue, undefined, root) }];
 }
 
 /** Offset of the value at `fieldPath` (or of its key), falling back to the nearest existing parent's key. */

@@ -5,12 +5,15 @@ import { PlanSchema } from './schema.js';
 type Issue = z.core.$ZodIssue;
 type AnySchema = z.core.$ZodType;
 
-/** One sentence for a validation issue; `key` names the unknown field for `unrecognized_keys`. */
-export function describeIssue(issue: Issue, key?: string): string {
+/**
+ * One sentence for a validation issue; `key` names the unknown field for `unrecognized_keys`,
+ * `root` is the schema the issue's path starts from (the answers file unless told otherwise).
+ */
+export function describeIssue(issue: Issue, key?: string, root: AnySchema = PlanSchema): string {
   switch (issue.code) {
     case 'invalid_type': {
       if (issue.input === undefined) {
-        const field = schemaAt(issue.path);
+        const field = schemaAt(issue.path, root);
         const description = field ? z.globalRegistry.get(field)?.description : undefined;
         return `is missing${description ? `: ${lowerFirst(description)}` : ''}`;
       }
@@ -24,7 +27,7 @@ export function describeIssue(issue: Issue, key?: string): string {
       return `must be one of ${issue.values.map((value) => String(value)).join(', ')}; got ${describeInput(issue.input)}`;
     }
     case 'unrecognized_keys': {
-      const known = knownKeys(issue.path);
+      const known = knownKeys(issue.path, root);
       const suggestion = key && known.length > 0 ? closest(key, known) : undefined;
       const where = issue.path.length === 0 ? 'at the top of the file' : 'here';
       return suggestion
@@ -39,16 +42,16 @@ export function describeIssue(issue: Issue, key?: string): string {
       if (issue.origin === 'array') return issue.message.startsWith('Too big') ? `has too many entries: at most ${String(issue.maximum)}` : issue.message;
       return issue.message.startsWith('Too big') ? `must be at most ${String(issue.maximum)}` : issue.message;
     case 'invalid_union':
-      return unionMessage(issue);
+      return unionMessage(issue, root);
     default:
       return issue.message;
   }
 }
 
-function unionMessage(issue: Extract<Issue, { code: 'invalid_union' }>): string {
+function unionMessage(issue: Extract<Issue, { code: 'invalid_union' }>, root: AnySchema): string {
   // A union of "one number" and "a list of numbers" is the only kind in the schema.
   const nested = issue.errors.flat().filter((inner) => inner.code !== 'invalid_type');
-  if (nested.length > 0) return describeIssue(nested[0]!);
+  if (nested.length > 0) return describeIssue(nested[0]!, undefined, root);
   return `must be a number or a list of numbers, not ${describeInput(issue.input)}`;
 }
 
@@ -89,8 +92,8 @@ function lowerFirst(text: string): string {
 }
 
 /** The schema node at a field path, looking through optional, default and pipe wrappers. */
-export function schemaAt(fieldPath: readonly PropertyKey[]): AnySchema | undefined {
-  let schema: AnySchema | undefined = PlanSchema;
+export function schemaAt(fieldPath: readonly PropertyKey[], root: AnySchema = PlanSchema): AnySchema | undefined {
+  let schema: AnySchema | undefined = root;
   for (const segment of fieldPath) {
     schema = unwrap(schema);
     if (!schema) return undefined;
@@ -114,8 +117,8 @@ function unwrap(schema: AnySchema | undefined): AnySchema | undefined {
   return current;
 }
 
-function knownKeys(fieldPath: readonly PropertyKey[]): string[] {
-  const schema = unwrap(schemaAt(fieldPath));
+function knownKeys(fieldPath: readonly PropertyKey[], root: AnySchema): string[] {
+  const schema = unwrap(schemaAt(fieldPath, root));
   const def = schema?._zod.def as unknown as { type: string; shape?: Record<string, unknown> } | undefined;
   return def?.type === 'object' && def.shape ? Object.keys(def.shape) : [];
 }

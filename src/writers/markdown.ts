@@ -1,6 +1,7 @@
 // Writes the document model as GitHub-flavoured Markdown: padded tables, numbered headings, the chart as Mermaid.
 import stringWidth from 'string-width';
 import type { Block, Doc, Inline, TableColumn, TableRow } from '../doc/types.js';
+import type { Theme } from './theme.js';
 import type { Writer } from './types.js';
 
 type BlockWriter<T extends Block['type']> = (block: Extract<Block, { type: T }>) => string;
@@ -119,11 +120,15 @@ function mermaidChart(chart: Extract<Block, { type: 'chart' }>): string {
   ].join('\n');
 }
 
-export function docToMarkdown(doc: Doc): string {
-  const cover = [`# ${escapeInline(doc.cover.title)}`, blocks(doc.cover.blocks)].filter((text) => text !== '').join('\n\n');
+export function docToMarkdown(doc: Doc, theme?: Theme): string {
+  // A brand shows as a line under the title, as it does on the cover of the paged formats.
+  const brandLine = [theme?.brandName, theme?.coverSubtitle].filter(Boolean).map((text) => escapeInline(text!)).join(' · ');
+  const confidential = theme?.confidentiality ? `**${escapeInline(theme.confidentiality)}**` : '';
+  const cover = [`# ${escapeInline(doc.cover.title)}`, brandLine && `*${brandLine}*`, confidential, blocks(doc.cover.blocks)]
+    .filter((text) => text !== '').join('\n\n');
   return `${[cover, blocks(doc.body)].filter((text) => text !== '').join('\n\n')}\n`;
 }
 
 export const markdownWriter: Writer = {
-  render: (doc) => Buffer.from(docToMarkdown(doc), 'utf8'),
+  render: (doc, options) => Buffer.from(docToMarkdown(doc, options.theme), 'utf8'),
 };

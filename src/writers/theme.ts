@@ -19,8 +19,32 @@ export interface Theme {
     /** Margins in millimetres. */
     margins: { top: number; right: number; bottom: number; left: number };
   };
-  /** Shown in the footer beside the page number, e.g. a confidentiality line. */
+  /** Shown in the footer beside the page number, e.g. the agency's name. */
   footerText?: string;
+  /** Client or agency name from the brand. */
+  brandName?: string;
+  coverSubtitle?: string;
+  /** e.g. "Confidential": on the cover and in the footer. */
+  confidentiality?: string;
+  /** The brand logo: on the cover and, small, in the header. SVG logos come with a PNG rendering for formats that need one. */
+  logo?: ThemeImage;
+  /** Font files; writers use their built-in fonts for what is missing. */
+  fonts?: { body?: ThemeFont; heading?: ThemeFont; cjk?: ThemeFont };
+}
+
+export interface ThemeImage {
+  type: 'png' | 'jpeg' | 'svg';
+  data: Buffer;
+  width: number;
+  height: number;
+}
+
+export interface ThemeFont {
+  /** Where the font came from, for messages. */
+  file: string;
+  data: Buffer;
+  /** Family name as the font declares it, which Word and LibreOffice use to find it. */
+  family: string;
 }
 
 export const DEFAULT_THEME: Theme = {

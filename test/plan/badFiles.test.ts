@@ -75,6 +75,6 @@ describe('bad answers files', () => {
     writeFileSync(file, `notes: "${'x'.repeat(20 * 1024 * 1024)}"\n`);
     expect(MAX_FILE_BYTES).toBeLessThan(20 * 1024 * 1024);
     const problem = await firstProblem(file);
-    expect(problem.message).toMatch(/is 20\.0 MB; answers files are at most 5 MB/);
+    expect(problem.message).toMatch(/is 20\.0 MB; opsplan reads files of at most 5 MB/);
   });
 });

@@ -1,0 +1,57 @@
+// The `render` command: one plan in-process, many plans in parallel with a progress bar, then a summary.
+import { EXIT, formatProblems, OpsplanError } from '../errors.js';
+import { resolveFormats } from '../render.js';
+import type { RenderOutcome } from './renderOne.js';
+import { renderBatch, type BatchOptions } from './index.js';
+
+export type RenderCommandOptions = Omit<BatchOptions, 'onOutcome'>;
+
+const size = (bytes: number) =>
+  bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} kB` : `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+
+function printWritten(outcome: RenderOutcome): void {
+  for (const output of outcome.written) console.log(`Wrote ${output.path} (${size(output.bytes)})`);
+  if (outcome.reviewLine) console.log(outcome.reviewLine);
+}
+
+function printFailure(outcome: RenderOutcome): void {
+  const error = outcome.error!;
+  console.error(`opsplan: ${error.message}`);
+  if (error.problems.length > 0) console.error(formatProblems(error.problems));
+  if (error.hint) console.error(error.hint);
+}
+
+/** Renders the files and returns the exit code: the worst of the failures, 0 when every plan was written. */
+export async function runRender(files: string[], options: RenderCommandOptions): Promise<number> {
+  // A wrong --format is the user's command line, not a plan: say so once, before any work.
+  resolveFormats(options.formats);
+  if (files.length === 1) {
+    const [outcome] = await renderBatch(files, options);
+    if (outcome!.error) {
+      const { code, message, problems, hint } = outcome!.error;
+      throw new OpsplanError(code, message, { problems, ...(hint ? { hint } : {}) });
+    }
+    printWritten(outcome!);
+    return EXIT.ok;
+  }
+
+  const interactive = process.stderr.isTTY === true && !process.env.CI;
+  const { SingleBar, Presets } = await import('cli-progress');
+  const bar = interactive ? new SingleBar({ format: 'Rendering {bar} {value}/{total} plans  {file}', hideCursor: true, clearOnComplete: true }, Presets.shades_classic) : undefined;
+  bar?.start(files.length, 0, { file: '' });
+  const outcomes = await renderBatch(files, {
+    ...options,
+    onOutcome: (outcome, done, total) => {
+      if (bar) bar.update(done, { file: outcome.file });
+      else console.log(`[${done}/${total}] ${outcome.error ? 'failed' : 'done'}  ${outcome.file}`);
+    },
+  });
+  bar?.stop();
+
+  const failed = outcomes.filter((outcome) => outcome.error);
+  const written = outcomes.flatMap((outcome) => outcome.written);
+  console.log(`Rendered ${outcomes.length - failed.length} of ${outcomes.length} plans: ${written.length} files in ${options.out}`);
+  for (const outcome of failed) printFailure(outcome);
+  if (failed.length > 0) console.error(`${failed.length} of ${outcomes.length} plans could not be rendered.`);
+  return Math.max(EXIT.ok, ...failed.map((outcome) => outcome.error!.exitCode));
+}

@@ -1,0 +1,69 @@
+// Renders one answers file with its brand and options: the unit of work of `render`, in-process or in a worker.
+import path from 'node:path';
+import { OpsplanError, type ErrorCode, type Problem } from '../errors.js';
+import { loadBrand, type Brand } from '../brand/load.js';
+import { loadPlan } from '../plan/load.js';
+import { renderPlanFiles, resolveFormats, type RenderedFile } from '../render.js';
+
+export interface RenderJob {
+  file: string;
+  /** Comma-separated format ids or `all`. */
+  formats: string;
+  out: string;
+  /** Output file name stem; the plan title's when left out. */
+  stem?: string;
+  templates?: string;
+  /** Brand file given on the command line; else the one the answers file names, if any. */
+  brand?: string;
+  appendix?: 'review';
+}
+
+export interface RenderOutcome {
+  file: string;
+  written: RenderedFile[];
+  /** The one-line review count printed after the files. */
+  reviewLine?: string;
+  error?: { code: ErrorCode; message: string; problems: Problem[]; hint?: string; exitCode: number };
+}
+
+const brands = new Map<string, Promise<Brand>>();
+
+/** Brands are loaded once per process: a batch usually shares one, and its fonts and logo are large. */
+function brandFor(file: string): Promise<Brand> {
+  const key = path.resolve(file);
+  let brand = brands.get(key);
+  if (!brand) {
+    brand = loadBrand(key);
+    brands.set(key, brand);
+    brand.catch(() => brands.delete(key));
+  }
+  return brand;
+}
+
+export async function renderOne(job: RenderJob): Promise<RenderOutcome> {
+  try {
+    const formats = resolveFormats(job.formats);
+    const { plan } = await loadPlan(job.file);
+    const brandFile = job.brand ?? (plan.meta.brand ? path.resolve(path.dirname(job.file), plan.meta.brand) : undefined);
+    const brand = brandFile ? await brandFor(brandFile) : undefined;
+    const templateDirs = [job.templates, brand?.templatesDir].filter((dir): dir is string => dir !== undefined);
+    // Every render ends with the review's one-line count, so the review module is always needed here.
+    const review = await import('../review/command.js');
+    const written = await renderPlanFiles(plan, formats, job.out, {
+      ...(templateDirs.length > 0 ? { templateDirs } : {}),
+      ...(brand ? { theme: brand.theme } : {}),
+      ...(job.appendix === 'review' ? { review: review.reviewAppendix(plan) } : {}),
+      ...(job.stem ? { stem: job.stem } : {}),
+    });
+    return { file: job.file, written, reviewLine: review.reviewCountLine(plan, job.file) };
+  } catch (error) {
+    if (error instanceof OpsplanError) {
+      return {
+        file: job.file,
+        written: [],
+        error: { code: error.code, message: error.message, problems: [...error.problems], ...(error.hint ? { hint: error.hint } : {}), exitCode: error.exitCode },
+      };
+    }
+    throw error;
+  }
+}
