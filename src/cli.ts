@@ -24,26 +24,43 @@ program
   .addOption(new Option('-f, --format <formats>', `formats, comma-separated: ${FORMAT_IDS.join(', ')} or all`).default('md'))
   .option('-o, --out <dir>', 'output folder', 'output')
   .option('-t, --templates <dir>', 'folder with template overrides, searched before the built-in templates')
-  .action(async (files: string[], options: { format: string; out: string; templates?: string }) => {
-    const { loadPlan } = await import('./plan/load.js');
-    const { renderPlanFiles, resolveFormats } = await import('./render.js');
-    const formats = resolveFormats(options.format);
-    let failed = 0;
-    for (const file of files) {
-      try {
-        const { plan } = await loadPlan(file);
-        const written = await renderPlanFiles(plan, formats, options.out, options.templates ? { templateDirs: [options.templates] } : {});
-        for (const output of written) console.log(`Wrote ${output.path} (${formatBytes(output.bytes)})`);
-      } catch (error) {
-        if (files.length === 1) throw error;
-        failed += 1;
-        report(error);
-      }
-    }
-    if (failed > 0) {
-      console.error(`${failed} of ${files.length} plans could not be rendered.`);
-      process.exitCode = EXIT.invalidInput;
-    }
+  .option('-b, --brand <file>', 'brand file (brand.yaml): logo, colours, fonts, page setup; else the one the answers file names')
+  .addOption(new Option('--appendix <name>', 'add an appendix after the seven sections: review (completeness score and open points)').choices(['review']))
+  .option('-j, --jobs <n>', 'plans rendered at the same time (default: the number of cores)')
+  .action(async (files: string[], options: { format: string; out: string; templates?: string; brand?: string; appendix?: 'review'; jobs?: string }) => {
+    const { runRender } = await import('./batch/command.js');
+    const jobs = options.jobs === undefined ? undefined : Number(options.jobs);
+    if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) throw new OpsplanError('USAGE', `--jobs must be a whole number from 1 up, not "${options.jobs}"`);
+    process.exitCode = await runRender(files, {
+      formats: options.format,
+      out: options.out,
+      ...(options.templates ? { templates: options.templates } : {}),
+      ...(options.brand ? { brand: options.brand } : {}),
+      ...(options.appendix ? { appendix: options.appendix } : {}),
+      ...(jobs ? { concurrency: jobs } : {}),
+    });
+  });
+
+const brand = program.command('brand').description('brands for client plans: logo, colours, fonts, page setup, templates');
+
+brand
+  .command('init')
+  .description('create a brand folder with a commented brand.yaml and the default templates to override')
+  .argument('<dir>', 'folder to create')
+  .action(async (dir: string) => {
+    const { initBrand } = await import('./brand/init.js');
+    for (const written of await initBrand(dir)) console.log(`Wrote ${written}`);
+    console.log(`Edit ${dir}/brand.yaml, then: opsplan render <answers> --format all --brand ${dir}/brand.yaml`);
+  });
+
+brand
+  .command('check')
+  .description('check a brand file and every file it names (logo, fonts)')
+  .argument('<file>', 'brand file (brand.yaml)')
+  .action(async (file: string) => {
+    const { loadBrand } = await import('./brand/load.js');
+    await loadBrand(file);
+    console.log(`${file}: valid`);
   });
 
 program
@@ -64,12 +81,28 @@ program
   });
 
 program
+  .command('review')
+  .description('check a plan the way an experienced operations lead would: what is missing, inconsistent or unrealistic')
+  .argument('<answers>', 'answers file (.yaml, .yml or .json)')
+  .addOption(new Option('--format <format>', 'text for people, json for tools').choices(['text', 'json']).default('text'))
+  .option('--lang <language>', 'language of the findings: en or zh-CN (default: the system language)')
+  .action(async (file: string, options: { format: string; lang?: string }) => {
+    const { runReview } = await import('./review/command.js');
+    const { output, exitCode } = await runReview(file, options);
+    process.stdout.write(output);
+    process.exitCode = exitCode;
+  });
+
+program
   .command('schema')
-  .description('print the JSON Schema of the answers file (for editors and other tools)')
+  .description('print the JSON Schema of the answers file, or of the brand file (for editors and other tools)')
+  .addOption(new Option('--of <file>', 'which file format').choices(['answers', 'brand']).default('answers'))
   .option('-o, --out <file>', 'write it to a file instead of printing it')
-  .action(async (options: { out?: string }) => {
-    const { answersJsonSchema } = await import('./plan/jsonSchema.js');
-    const text = `${JSON.stringify(answersJsonSchema(), null, 2)}\n`;
+  .action(async (options: { of: 'answers' | 'brand'; out?: string }) => {
+    const schema = options.of === 'brand'
+      ? (await import('./brand/init.js')).brandJsonSchema()
+      : (await import('./plan/jsonSchema.js')).answersJsonSchema();
+    const text = `${JSON.stringify(schema, null, 2)}\n`;
     if (options.out) {
       const { writeFileAtomic } = await import('./io/atomicWrite.js');
       await writeFileAtomic(options.out, text);
@@ -87,9 +120,17 @@ program
     for (const format of FORMATS) console.log(`${format.id.padEnd(6)}${format.description}`);
   });
 
-function formatBytes(bytes: number): string {
-  return bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} kB` : `${(bytes / 1024 / 1024).toFixed(2)} MB`;
-}
+program
+  .command('wizard')
+  .description('answer questions section by section and get a finished plan; also what `opsplan` alone starts in a terminal')
+  .argument('[answers]', 'answers file to create or change (.yaml, .yml or .json); asked for when left out')
+  .option('--lang <language>', 'language of the questions: en or zh-CN (default: the system language)')
+  .option('--section <n>', 'go straight to one section: 0 (about the plan) to 7, or its name, e.g. accountPlan')
+  .option('-o, --out <dir>', 'output folder for the rendered plan', 'output')
+  .action(async (file: string | undefined, options: { lang?: string; section?: string; out: string }) => {
+    const { wizardCommand } = await import('./wizard/command.js');
+    process.exitCode = await wizardCommand(file, options);
+  });
 
 /** Prints an error for a person: the message, each located problem, and what to do. */
 function report(error: unknown): void {
@@ -109,7 +150,9 @@ async function main(argv: string[]): Promise<void> {
   debug = argv.includes('--debug');
   try {
     if (argv.length <= 2) {
-      program.outputHelp();
+      // No arguments: a person at a terminal gets the wizard; anywhere else, the help and the wizard's no-terminal message (exit 2).
+      if (!process.stdin.isTTY || !process.stdout.isTTY) program.outputHelp();
+      await program.parseAsync([...argv, 'wizard']);
       return;
     }
     await program.parseAsync(argv);
