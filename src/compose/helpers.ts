@@ -70,11 +70,39 @@ export function escapeCell(value: unknown): string {
   return escapeMarkdown(value).replace(/\|/g, '\\|').replace(/\n+/g, '<br>');
 }
 
-export function registerHelpers(env: typeof Handlebars, locale: Locale, format: Formatter, channel: string): void {
+/** What a render speaks with: the locale, the number formats and the audience words of one plan. */
+export interface Voice {
+  locale: Locale;
+  format: Formatter;
+  say(key: string, values?: Record<string, unknown>): string;
+  quarterLabel(quarter: Quarter): string;
+  quarterShort(quarter: Quarter): string;
+}
+
+export function createVoice(locale: Locale, format: Formatter, channel: string): Voice {
   const kind = audienceKind(channel);
   // Words every label may use, e.g. "{Noun} forecast": "Followers forecast" or "Members forecast".
   const words = { noun: label(locale, `audience.${kind}.noun`), Noun: label(locale, `audience.${kind}.Noun`) };
-  const say = (key: string, values: Record<string, unknown> = {}) => interpolate(label(locale, key), values, words);
+  return {
+    locale,
+    format,
+    say: (key, values = {}) => interpolate(label(locale, key), values, words),
+    quarterLabel: (quarter) =>
+      label(locale, 'quarter.label')
+        .replace('{number}', String(quarter.number))
+        .replace('{start}', format.month(quarter.start))
+        .replace('{end}', format.month(quarter.end)),
+    quarterShort: (quarter) => label(locale, 'quarter.short').replace('{number}', String(quarter.number)),
+  };
+}
+
+/** The voice of the plan being rendered travels in Handlebars' data frame, so compiled templates can be reused. */
+function voiceOf(options: HelperOptions): Voice {
+  return (options.data as { opsplan: Voice }).opsplan;
+}
+
+/** Registers the helpers once per Handlebars environment; each call reads the current plan's voice. */
+export function registerHelpers(env: typeof Handlebars): void {
   const safe = (text: string) => new env.SafeString(text);
   const number = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
   const formatted = (value: unknown, print: (value: number) => string) => {
@@ -82,36 +110,38 @@ export function registerHelpers(env: typeof Handlebars, locale: Locale, format: 
     return known === undefined ? '' : print(known);
   };
 
-  const quarterLabel = (quarter: Quarter) =>
-    label(locale, 'quarter.label')
-      .replace('{number}', String(quarter.number))
-      .replace('{start}', format.month(quarter.start))
-      .replace('{end}', format.month(quarter.end));
-  const quarterShort = (quarter: Quarter) => label(locale, 'quarter.short').replace('{number}', String(quarter.number));
-
   env.registerHelper({
-    t: (key: string, options: HelperOptions) => safe(say(key, options.hash as Record<string, unknown>)),
-    enum: (kind: string, value: unknown) => safe(isBlank(value) ? '' : label(locale, `enums.${kind}.${String(value)}`)),
+    t: (key: string, options: HelperOptions) => safe(voiceOf(options).say(key, options.hash as Record<string, unknown>)),
+    enum: (kind: string, value: unknown, options: HelperOptions) =>
+      safe(isBlank(value) ? '' : label(voiceOf(options).locale, `enums.${kind}.${String(value)}`)),
     text: (value: unknown) => safe(escapeText(value)),
     md: (value: unknown, options: HelperOptions) => {
       const indent = ' '.repeat(Number((options.hash as { indent?: number }).indent ?? 0));
       return safe(escapeMarkdown(value).replace(/\n/g, `\n${indent}`));
     },
     cell: (value: unknown) => safe(escapeCell(value)),
-    money: (value: unknown) => formatted(value, format.money),
-    num: (value: unknown) => formatted(value, format.number),
-    pct: (value: unknown) => formatted(value, format.percent),
-    measure: (value: unknown, unit: KpiUnit) => formatted(value, (known) => format.measure(known, unit)),
-    signedNum: (value: unknown) => formatted(value, (known) => `${known > 0 ? '+' : ''}${format.number(known)}`),
-    signedPct: (value: unknown) => formatted(value, (known) => `${known > 0 ? '+' : ''}${format.percent(known)}`),
+    money: (value: unknown, options: HelperOptions) => formatted(value, voiceOf(options).format.money),
+    num: (value: unknown, options: HelperOptions) => formatted(value, voiceOf(options).format.number),
+    pct: (value: unknown, options: HelperOptions) => formatted(value, voiceOf(options).format.percent),
+    measure: (value: unknown, unit: KpiUnit, options: HelperOptions) => formatted(value, (known) => voiceOf(options).format.measure(known, unit)),
+    signedNum: (value: unknown, options: HelperOptions) =>
+      formatted(value, (known) => `${known > 0 ? '+' : ''}${voiceOf(options).format.number(known)}`),
+    signedPct: (value: unknown, options: HelperOptions) =>
+      formatted(value, (known) => `${known > 0 ? '+' : ''}${voiceOf(options).format.percent(known)}`),
     /** One field of each item, joined the way the plan's language joins a list. */
-    listOf: (items: unknown, field: string) =>
-      (Array.isArray(items) ? format.list(items.map((item) => String((item as Record<string, unknown>)[field] ?? '')).filter((text) => text !== '')) : ''),
-    pctList: (values: unknown) => (Array.isArray(values) ? format.list(values.map((value) => format.percent(Number(value)))) : ''),
-    date: (value: unknown) => (typeof value === 'string' ? format.date(value) : ''),
-    dates: (start: unknown, end: unknown) => (typeof start === 'string' ? format.dates(start, typeof end === 'string' ? end : undefined) : ''),
-    quarter: (value: Quarter) => quarterLabel(value),
-    quarterShort: (value: Quarter) => quarterShort(value),
+    listOf: (items: unknown, field: string, options: HelperOptions) =>
+      (Array.isArray(items)
+        ? voiceOf(options).format.list(items.map((item) => String((item as Record<string, unknown>)[field] ?? '')).filter((text) => text !== ''))
+        : ''),
+    pctList: (values: unknown, options: HelperOptions) => {
+      const { format } = voiceOf(options);
+      return Array.isArray(values) ? format.list(values.map((value) => format.percent(Number(value)))) : '';
+    },
+    date: (value: unknown, options: HelperOptions) => (typeof value === 'string' ? voiceOf(options).format.date(value) : ''),
+    dates: (start: unknown, end: unknown, options: HelperOptions) =>
+      (typeof start === 'string' ? voiceOf(options).format.dates(start, typeof end === 'string' ? end : undefined) : ''),
+    quarter: (value: Quarter, options: HelperOptions) => voiceOf(options).quarterLabel(value),
+    quarterShort: (value: Quarter, options: HelperOptions) => voiceOf(options).quarterShort(value),
     or: (...values: unknown[]) => values.slice(0, -1).some((value) => !isBlank(value)),
     /** Marks the GFM table that follows with its column kinds (the last kind repeats) and totals row. */
     table: function (this: unknown, kinds: string, options: HelperOptions) {
@@ -119,13 +149,14 @@ export function registerHelpers(env: typeof Handlebars, locale: Locale, format: 
       return safe(`\n<!-- opsplan:table kinds=${kinds}${totals} -->\n${options.fn(this).trim()}\n\n`);
     },
     /** The growth chart as a marker the document model reads: start plus one bar per quarter. */
-    growthChart: (forecast: Forecast, quarters: Quarter[]) => {
+    growthChart: (forecast: Forecast, quarters: Quarter[], options: HelperOptions) => {
+      const voice = voiceOf(options);
       const values = [forecast.baseline, ...forecast.rows.map((row) => row.followers)];
       const chart = {
-        title: say('growth.chartTitle'),
-        labels: [say('growth.start'), ...quarters.map(quarterShort)],
-        series: [{ name: say('growth.followers'), values }],
-        valueLabels: [values.map((value) => format.number(value))],
+        title: voice.say('growth.chartTitle'),
+        labels: [voice.say('growth.start'), ...quarters.map(voice.quarterShort)],
+        series: [{ name: voice.say('growth.followers'), values }],
+        valueLabels: [values.map((value) => voice.format.number(value))],
       };
       // `--` cannot stand inside an HTML comment; JSON reads the escaped form back unchanged.
       return safe(`\n<!-- opsplan:chart ${JSON.stringify(chart).replace(/--/g, '-\\u002d')} -->\n\n`);

@@ -9,7 +9,7 @@ import type { Figures } from '../plan/derive.js';
 import type { Plan } from '../plan/schema.js';
 import type { ReviewAppendix } from '../review/appendix.js';
 import { createFormatter } from '../i18n/format.js';
-import { registerHelpers, type Locale } from './helpers.js';
+import { createVoice, registerHelpers, type Locale } from './helpers.js';
 
 /** The built-in templates folder, shipped beside `dist/`. */
 export const BUILTIN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -40,14 +40,46 @@ function readTemplate(file: string): string {
   }
 }
 
+/**
+ * Templates and locales are read and compiled once per process and search path: a batch renders many plans with
+ * the same files, and compiling them is most of the cost of a Markdown plan.
+ */
+const locales = new Map<string, Locale>();
+const planTemplates = new Map<string, { file: string; template: HandlebarsTemplateDelegate }>();
+
 /** Loads the locale file for a language: its labels are all the wording the templates use. */
 export function loadLocale(language: string, options: TemplateOptions = {}): Locale {
   const relative = path.join(LOCALES, `${language}.yaml`);
   const file = findFile(searchPath(options), relative);
   if (!file) throw new OpsplanError('TEMPLATE_ERROR', `no locale file ${relative} for language "${language}"`);
-  const labels = parseYaml(readTemplate(file)) as unknown;
+  const cached = locales.get(file);
+  if (cached) return cached;
+  let labels: unknown;
+  try {
+    labels = parseYaml(readTemplate(file)) as unknown;
+  } catch (error) {
+    if (error instanceof OpsplanError) throw error;
+    throw templateError(file, error);
+  }
   if (!labels || typeof labels !== 'object') throw new OpsplanError('TEMPLATE_ERROR', `${file}: must hold labels as named fields`);
-  return { file, labels: labels as Record<string, unknown> };
+  const locale = { file, labels: labels as Record<string, unknown> };
+  locales.set(file, locale);
+  return locale;
+}
+
+function planTemplate(dirs: readonly string[]): { file: string; template: HandlebarsTemplateDelegate } {
+  const key = dirs.join('\0');
+  const cached = planTemplates.get(key);
+  if (cached) return cached;
+  const env = Handlebars.create();
+  registerHelpers(env);
+  for (const name of partialNames(dirs)) {
+    env.registerPartial(name, compile(env, findFile(dirs, path.join(PARTIALS, `${name}.md.hbs`))!));
+  }
+  const file = findFile(dirs, PLAN_TEMPLATE)!;
+  const compiled = { file, template: compile(env, file) };
+  planTemplates.set(key, compiled);
+  return compiled;
 }
 
 function compile(env: typeof Handlebars, file: string): HandlebarsTemplateDelegate {
@@ -78,18 +110,16 @@ export interface PlanExtras {
 
 /** Renders the plan's Markdown from the templates, in the plan's language. */
 export function renderPlanMarkdown(plan: Plan, figures: Figures, options: TemplateOptions = {}, extras: PlanExtras = {}): string {
-  const dirs = searchPath(options);
-  const env = Handlebars.create();
+  const { file: planFile, template } = planTemplate(searchPath(options));
   const locale = loadLocale(plan.meta.language, options);
   const format = createFormatter({ language: plan.meta.language, currency: plan.meta.currency, wholeMoney: figures.wholeMoney });
-  registerHelpers(env, locale, format, plan.meta.channel);
-  for (const name of partialNames(dirs)) {
-    env.registerPartial(name, compile(env, findFile(dirs, path.join(PARTIALS, `${name}.md.hbs`))!));
-  }
-  const planFile = findFile(dirs, PLAN_TEMPLATE)!;
-  const template = compile(env, planFile);
+  const voice = createVoice(locale, format, plan.meta.channel);
   try {
-    return normalise(template({ ...plan, figures, review: extras.review }, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }));
+    return normalise(template({ ...plan, figures, review: extras.review }, {
+      data: { opsplan: voice },
+      allowProtoPropertiesByDefault: false,
+      allowProtoMethodsByDefault: false,
+    }));
   } catch (error) {
     if (error instanceof OpsplanError) throw error;
     throw templateError(planFile, error);
