@@ -1,0 +1,96 @@
+// Makes a packed .docx repeatable: the same document and creation date give the same bytes.
+import { readZip, writeZip, type ZipEntry } from './zip.js';
+
+export interface PackageStamp {
+  createdAt: Date;
+  /** BCP 47 tag written as the package's dc:language. */
+  language: string;
+}
+
+/**
+ * The docx library stamps the current time into the zip and core properties, names relationships with random ids,
+ * and numbers bookmarks and drawings from counters that live as long as the process. This rewrites those values in
+ * the order they appear, so two renders of one document match byte for byte however many came before.
+ */
+export function stampPackage(archive: Buffer, stamp: PackageStamp): Buffer {
+  const entries = readZip(archive);
+  const relationshipIds = renumberRelationships(entries);
+  const counters = { bookmarkIds: new Map<string, string>(), tocNames: new Map<string, string>(), drawingIds: new Map<string, string>() };
+  const stamped = entries.map((entry): ZipEntry => {
+    if (/\.(xlsx|docx|pptx)$/i.test(entry.name)) return { name: entry.name, data: writeZip(readZip(entry.data), stamp.createdAt) };
+    if (!/\.(xml|rels)$/i.test(entry.name)) return entry;
+    let xml = entry.data.toString('utf8');
+    xml = xml.replace(/="([^"<>]{1,64})"/g, (whole, value: string) => {
+      const renamed = relationshipIds.get(value);
+      return renamed === undefined ? whole : `="${renamed}"`;
+    });
+    xml = renumberIds(xml, counters);
+    if (entry.name === 'docProps/core.xml') xml = stampCoreProperties(xml, stamp);
+    return { name: entry.name, data: Buffer.from(xml, 'utf8') };
+  });
+  // File-type sniffers (and Word's own writer) expect the content types first, then the package relationships.
+  const first = ['[Content_Types].xml', '_rels/.rels'];
+  const rank = (name: string) => (first.includes(name) ? first.indexOf(name) : first.length);
+  return writeZip(
+    stamped.map((entry, index) => ({ entry, index })).sort((a, b) => rank(a.entry.name) - rank(b.entry.name) || a.index - b.index).map(({ entry }) => entry),
+    stamp.createdAt,
+  );
+}
+
+/** Gives random relationship ids the next free `rIdN` of their relationships part, in document order. */
+function renumberRelationships(entries: readonly ZipEntry[]): Map<string, string> {
+  const renamed = new Map<string, string>();
+  for (const entry of entries) {
+    if (!entry.name.endsWith('.rels')) continue;
+    const ids = [...entry.data.toString('utf8').matchAll(/\bId="([^"]+)"/g)].map((match) => match[1]!);
+    let next = Math.max(0, ...ids.map((id) => (/^rId\d+$/.test(id) ? Number(id.slice(3)) : 0))) + 1;
+    for (const id of ids) {
+      if (/^rId\d+$/.test(id) || renamed.has(id)) continue;
+      renamed.set(id, `rId${next}`);
+      next += 1;
+    }
+  }
+  return renamed;
+}
+
+function renumberIds(
+  xml: string,
+  counters: { bookmarkIds: Map<string, string>; tocNames: Map<string, string>; drawingIds: Map<string, string> },
+): string {
+  const lookUp = (map: Map<string, string>, value: string, make: (index: number) => string) => {
+    if (!map.has(value)) map.set(value, make(map.size + 1));
+    return map.get(value)!;
+  };
+  const tocName = (name: string) => name.replace(/^_Toc\d+$/, (value) => lookUp(counters.tocNames, value, (index) => `_Toc${index}`));
+  return xml
+    .replace(/<w:bookmark(?:Start|End)\b[^>]*>/g, (tag) =>
+      tag
+        .replace(/ w:id="(\d+)"/, (_, id: string) => ` w:id="${lookUp(counters.bookmarkIds, id, String)}"`)
+        .replace(/ w:name="([^"]*)"/, (_, name: string) => ` w:name="${tocName(name)}"`),
+    )
+    .replace(/ w:anchor="(_Toc\d+)"/g, (_, name: string) => ` w:anchor="${tocName(name)}"`)
+    // Only field instructions, never the text of runs, so an answer that mentions "_Toc1" is left as written.
+    .replace(/(<w:instrText\b[^>]*>)([^<]*)(<\/w:instrText>)/g, (_, open: string, instruction: string, close: string) =>
+      `${open}${instruction.replace(/\b_Toc\d+\b/g, tocName)}${close}`,
+    )
+    .replace(/<wp:docPr id="(\d+)"/g, (_, id: string) => `<wp:docPr id="${lookUp(counters.drawingIds, id, String)}"`);
+}
+
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The extended properties part, with the company Word shows under File > Info > Properties. */
+export function appProperties(company: string): string {
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">' +
+    `<Company>${escapeXml(company)}</Company></Properties>`
+  );
+}
+
+function stampCoreProperties(xml: string, stamp: PackageStamp): string {
+  // W3CDTF without milliseconds, as Word writes it.
+  const when = stamp.createdAt.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  let stamped = xml.replace(/(<dcterms:(created|modified)\b[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${when}$3`);
+  if (!stamped.includes('<dc:language>')) stamped = stamped.replace('</cp:coreProperties>', `<dc:language>${escapeXml(stamp.language)}</dc:language></cp:coreProperties>`);
+  return stamped;
+}

@@ -1,0 +1,134 @@
+// Word tables from the model: widths measured from the content, a repeated coloured header, zebra rows and a bold total.
+import stringWidth from 'string-width';
+import {
+  AlignmentType,
+  BorderStyle,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  VerticalAlignTable,
+  WidthType,
+} from 'docx';
+import { plainText, type Align, type Block, type Inline, type TableColumn, type TableRow as ModelRow } from '../../doc/types.js';
+import type { Theme } from '../theme.js';
+import { inlineRuns, type RunFormat } from './inline.js';
+import { SIZES, STYLE } from './styles.js';
+
+type TableBlock = Extract<Block, { type: 'table' }>;
+
+/** Cell padding left and right, in twips. */
+const CELL_MARGIN = 100;
+/** No column narrower than this (twips), so a short figure still has room for its header. */
+const MIN_COLUMN = 720;
+/** A single long word (a URL) may claim at most this share of the width; Word breaks it inside the cell. */
+const LONGEST_WORD_SHARE = 0.3;
+/** Small tables move to the next page whole rather than leave a row or two behind. */
+const KEEP_TOGETHER_ROWS = 10;
+
+/** One unbreakable piece of text: a run of non-space Latin, or a single CJK character (lines may break after any). */
+const TOKEN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]|[^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]+/gu;
+
+const ALIGNMENT: Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
+  left: AlignmentType.LEFT,
+  center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
+};
+
+/**
+ * Column widths in twips that add up to `available`. Each column wants its longest line and needs its longest word
+ * (string-width counts CJK characters double, about their width beside Latin text); the space between is shared as
+ * browsers lay out automatic tables, so short columns stay whole and long text wraps.
+ */
+export function columnWidths(columns: readonly TableColumn[], rows: readonly ModelRow[], totals: ModelRow | undefined, available: number): number[] {
+  // Calibri averages about half an em per Latin character; bold headers run a little wider.
+  const twipsPerUnit = (SIZES.table / 2) * 20 * 0.5 * 1.06;
+  const measured = columns.map((column, index) => {
+    let natural = 0;
+    let longestWord = 0;
+    for (const cell of [column.header, ...rows.map((row) => row[index] ?? []), ...(totals ? [totals[index] ?? []] : [])]) {
+      const text = plainText(cell);
+      for (const line of text.split('\n')) natural = Math.max(natural, stringWidth(line));
+      for (const token of text.match(TOKEN) ?? []) longestWord = Math.max(longestWord, stringWidth(token));
+    }
+    const toTwips = (units: number) => Math.max(MIN_COLUMN, Math.ceil(units * twipsPerUnit) + 2 * CELL_MARGIN + 20);
+    const minimum = Math.min(toTwips(longestWord), Math.floor(available * LONGEST_WORD_SHARE));
+    return { minimum, natural: Math.max(minimum, toTwips(natural)) };
+  });
+  const total = (columns: readonly { minimum: number; natural: number }[], key: 'minimum' | 'natural') => columns.reduce((sum, column) => sum + column[key], 0);
+  let widths: number[];
+  if (total(measured, 'natural') <= available) widths = measured.map((column) => (column.natural * available) / total(measured, 'natural'));
+  else if (total(measured, 'minimum') >= available) widths = measured.map((column) => (column.minimum * available) / total(measured, 'minimum'));
+  else {
+    // Columns that fit in an even share keep their whole text on one line; the long ones share what is left.
+    const fixed = new Map<number, number>();
+    let remaining = available;
+    for (;;) {
+      const open = measured.map((column, index) => ({ ...column, index })).filter((column) => !fixed.has(column.index));
+      const fits = open.filter((column) => column.natural <= remaining / open.length);
+      if (fits.length === 0 || fits.length === open.length) break;
+      for (const column of fits) fixed.set(column.index, column.natural);
+      remaining -= total(fits, 'natural');
+    }
+    // If the fixed columns left the long ones less than their longest words, every column wraps instead.
+    if (remaining < total(measured.filter((_, index) => !fixed.has(index)), 'minimum')) {
+      fixed.clear();
+      remaining = available;
+    }
+    const open = measured.filter((_, index) => !fixed.has(index));
+    const share = (remaining - total(open, 'minimum')) / (total(open, 'natural') - total(open, 'minimum'));
+    widths = measured.map((column, index) => fixed.get(index) ?? column.minimum + (column.natural - column.minimum) * share);
+  }
+  const rounded = widths.map((width) => Math.floor(width));
+  rounded[rounded.length - 1]! += available - rounded.reduce((sum, width) => sum + width, 0);
+  return rounded;
+}
+
+export function table(block: TableBlock, theme: Theme, available: number): Table {
+  const { colors } = theme;
+  const widths = columnWidths(block.columns, block.rows, block.totals, available);
+  const keepTogether = block.rows.length <= KEEP_TOGETHER_ROWS;
+  const rule = { style: BorderStyle.SINGLE, size: 4, color: 'BFBFBF' };
+  const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+  const cell = (content: Inline[], index: number, options: { fill?: string; format?: RunFormat; top?: boolean }) =>
+    new TableCell({
+      width: { size: widths[index]!, type: WidthType.DXA },
+      verticalAlign: VerticalAlignTable.CENTER,
+      ...(options.fill ? { shading: { fill: options.fill, type: ShadingType.CLEAR, color: 'auto' } } : {}),
+      ...(options.top ? { borders: { top: { style: BorderStyle.SINGLE, size: 12, color: colors.primary } } } : {}),
+      children: [
+        new Paragraph({
+          style: STYLE.tableText,
+          alignment: ALIGNMENT[block.columns[index]!.align],
+          children: inlineRuns(content, options.format),
+        }),
+      ],
+    });
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    keepNext: true,
+    children: block.columns.map((column, index) => cell(column.header, index, { fill: colors.primary, format: { bold: true, color: colors.onPrimary } })),
+  });
+  const body = block.rows.map(
+    (row, rowIndex) =>
+      new TableRow({
+        cantSplit: true,
+        keepNext: keepTogether && (rowIndex < block.rows.length - 1 || block.totals !== undefined),
+        children: block.columns.map((_, index) => cell(row[index] ?? [], index, { fill: rowIndex % 2 === 1 ? colors.zebra : undefined })),
+      }),
+  );
+  const totals = block.totals
+    ? [new TableRow({ cantSplit: true, children: block.columns.map((_, index) => cell(block.totals![index] ?? [], index, { format: { bold: true }, top: true })) })]
+    : [];
+  return new Table({
+    width: { size: available, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    margins: { top: 50, bottom: 50, left: CELL_MARGIN, right: CELL_MARGIN },
+    borders: { top: rule, bottom: rule, insideHorizontal: rule, left: none, right: none, insideVertical: none },
+    rows: [header, ...body, ...totals],
+  });
+}
