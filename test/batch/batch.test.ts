@@ -1,0 +1,57 @@
+// Batch rendering: many plans at once, a summary, a non-zero exit when any failed, and no plan overwriting another.
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLES, ROOT, runCli, scratchDir } from '../helpers.js';
+
+/** Answers files made from the examples: each its own company and title, alternating language. */
+function generatePlans(dir: string, count: number): string[] {
+  const sources = [readFileSync(EXAMPLES.en, 'utf8'), readFileSync(EXAMPLES.zh, 'utf8')];
+  return Array.from({ length: count }, (_, index) => {
+    const file = path.join(dir, `client-${String(index + 1).padStart(2, '0')}.yaml`);
+    const source = sources[index % 2]!.replace(/^ {2}title: (.*)$/m, `  title: $1 client ${index + 1}`);
+    writeFileSync(file, source);
+    return file;
+  });
+}
+
+describe('opsplan render with many files', () => {
+  it('renders every plan, reports the bad one, and exits 1', () => {
+    const dir = scratchDir();
+    const plans = generatePlans(dir, 12);
+    const bad = path.join(dir, 'broken.yaml');
+    copyFileSync(path.join(ROOT, 'test', 'fixtures', 'bad', 'negative-amount.yaml'), bad);
+    const out = path.join(dir, 'out');
+    const result = runCli(['render', ...plans, bad, '--format', 'md,html', '--out', out]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain(`Rendered 12 of 13 plans: 24 files in ${out}`);
+    expect(result.stderr).toMatch(/broken\.yaml:\d+:15 +accountPlan\.costs\[0\]\.amount +must not be negative/);
+    expect(result.stderr).toContain('1 of 13 plans could not be rendered.');
+    const written = readdirSync(out);
+    expect(written).toHaveLength(24);
+    expect(written.filter((name) => name.endsWith('.md'))).toHaveLength(12);
+    // Without a terminal, progress is plain lines, one per plan.
+    expect(result.stdout.match(/^\[\d+\/13\] (done|failed) /gm)).toHaveLength(13);
+  });
+
+  it('names plans that share a title after their answers files, so none overwrites another', () => {
+    const dir = scratchDir();
+    const first = path.join(dir, 'north.yaml');
+    const second = path.join(dir, 'south.yaml');
+    copyFileSync(EXAMPLES.en, first);
+    copyFileSync(EXAMPLES.en, second);
+    const out = path.join(dir, 'out');
+    const result = runCli(['render', first, second, '--out', out, '--jobs', '2']);
+    expect(result.status, result.stderr).toBe(0);
+    expect(readdirSync(out).sort()).toEqual([
+      'lumen-threads-wechat-operations-plan-2027-north.md',
+      'lumen-threads-wechat-operations-plan-2027-south.md',
+    ]);
+  });
+
+  it('rejects a bad --jobs value as a usage error', () => {
+    const result = runCli(['render', EXAMPLES.en, '--jobs', 'many', '--out', scratchDir()]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/--jobs must be a whole number/);
+  });
+});
