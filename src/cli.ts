@@ -122,7 +122,7 @@ program
 
 program
   .command('wizard')
-  .description('answer questions section by section and get a finished plan; also what `opsplan` alone starts in a terminal')
+  .description('answer questions section by section and get a finished plan (what `opsplan` alone starts in a terminal)')
   .argument('[answers]', 'answers file to create or change (.yaml, .yml or .json); asked for when left out')
   .option('--lang <language>', 'language of the questions: en or zh-CN (default: the system language)')
   .option('--section <n>', 'go straight to one section: 0 (about the plan) to 7, or its name, e.g. accountPlan')

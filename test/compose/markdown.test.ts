@@ -98,7 +98,7 @@ describe('answer text in the plan', () => {
 
   it('keeps Markdown emphasis in free text but never lets it add a heading', () => {
     const { doc } = composePlan(tricky());
-    const headings = doc.body.filter((block) => block.type === 'heading').map((block) => plainText((block as { content: [] }).content));
+    const headings = doc.body.flatMap((block) => (block.type === 'heading' ? [plainText(block.content)] : []));
     expect(headings).not.toContain('Not a heading');
     const paragraph = doc.body.find((block) => block.type === 'paragraph' && plainText(block.content).includes('They post'));
     expect(paragraph?.type === 'paragraph' && paragraph.content.some((run) => run.type === 'text' && run.text === 'daily' && run.marks.bold)).toBe(true);
@@ -123,7 +123,7 @@ describe('answer text in the plan', () => {
 
   it('leaves out empty optional parts without empty headings', () => {
     const { doc } = composePlan(validatePlan(minimal(), 'minimal.yaml'));
-    const headings = doc.body.filter((block) => block.type === 'heading').map((block) => plainText((block as { content: [] }).content));
+    const headings = doc.body.flatMap((block) => (block.type === 'heading' ? [plainText(block.content)] : []));
     for (const optional of ['Past activities and their results', 'Most frequent complaints', 'Custom menu', 'Departments whose cooperation we need', 'KPI targets by quarter', 'Early data from the trial period']) {
       expect(headings).not.toContain(optional);
     }
