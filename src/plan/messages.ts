@@ -96,11 +96,14 @@ export function schemaAt(fieldPath: readonly PropertyKey[], root: AnySchema = Pl
   let schema: AnySchema | undefined = root;
   for (const segment of fieldPath) {
     schema = unwrap(schema);
-    if (!schema) return undefined;
-    const def = schema._zod.def as unknown as Record<string, unknown> & { type: string };
-    if (def.type === 'object' && typeof segment === 'string') schema = (def.shape as Record<string, AnySchema>)[segment];
-    else if (def.type === 'array' && typeof segment === 'number') schema = def.element as AnySchema;
-    else if (def.type === 'union') schema = (def.options as AnySchema[]).find((option) => unwrap(option)?._zod.def.type === (typeof segment === 'number' ? 'array' : 'object'));
+    let def = schema?._zod.def as unknown as (Record<string, unknown> & { type: string }) | undefined;
+    // A union (one number, or one per quarter) first picks the option this segment can step into.
+    if (def?.type === 'union') {
+      schema = unwrap((def.options as AnySchema[]).find((option) => unwrap(option)?._zod.def.type === (typeof segment === 'number' ? 'array' : 'object')));
+      def = schema?._zod.def as unknown as (Record<string, unknown> & { type: string }) | undefined;
+    }
+    if (def?.type === 'object' && typeof segment === 'string') schema = (def.shape as Record<string, AnySchema>)[segment];
+    else if (def?.type === 'array' && typeof segment === 'number') schema = def.element as AnySchema;
     else return undefined;
   }
   return schema;

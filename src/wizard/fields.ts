@@ -30,12 +30,6 @@ export function templateOf(fieldPath: FieldPath): string {
 export function fieldSchema(fieldPath: FieldPath): AnySchema {
   const schema = schemaAt(fieldPath);
   if (!schema) throw new Error(`"${templateOf(fieldPath)}" is not a field of the answers file`);
-  // schemaAt spends an index on choosing a union's list form (quarterlyGrowthPercent: a number or one per quarter);
-  // the wizard wants the list's element at that index.
-  const last = fieldPath.at(-1);
-  if (typeof last === 'number' && typeOf(schemaAt(fieldPath.slice(0, -1))) === 'union' && typeOf(schema) === 'array') {
-    return (unwrapped(schema)._zod.def as unknown as { element: AnySchema }).element;
-  }
   return schema;
 }
 
@@ -45,10 +39,6 @@ function unwrapped(schema: AnySchema): AnySchema {
     current = def.innerType as AnySchema;
   }
   return current;
-}
-
-function typeOf(schema: AnySchema | undefined): string | undefined {
-  return schema ? (unwrapped(schema)._zod.def as unknown as Def).type : undefined;
 }
 
 /** The schema at a question key such as `team.people[].kpis[].target`. */
