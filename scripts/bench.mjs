@@ -2,7 +2,7 @@
 // and the peer route (pandoc, then LibreOffice) on the same plan when those are installed.
 // Usage: npm run bench [-- --runs 15]   (build first: npm run build)
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -104,6 +104,25 @@ for (const [name, file] of examples) {
   }
   say(`| ${name} | ${inProcess.map(ms).join(' | ')} | ${ms(coldMedian)} | ${mb(peak)} | ${formatIds.map((id) => (sizes[id] === undefined ? '-' : kb(sizes[id]))).join(' | ')} | ${peer} |`);
   rmSync(out, { recursive: true, force: true });
+}
+
+// Batch throughput: English plans rendered in every format by one `render` command, with peak memory.
+say();
+say('| batch (English plans, --format all) | wall time | plans per second | peak memory |');
+say('|---|--:|--:|--:|');
+const englishSource = readFileSync(examples[0][1], 'utf8');
+for (const count of [1, 10, 50]) {
+  const folder = mkdtempSync(path.join(tmpdir(), 'opsplan-bench-batch-'));
+  const files = Array.from({ length: count }, (_, index) => {
+    const file = path.join(folder, `plan-${index + 1}.yaml`);
+    writeFileSync(file, englishSource.replace(/^ {2}title: (.*)$/m, `  title: $1 ${index + 1}`));
+    return file;
+  });
+  const batchRuns = count === 50 ? Math.min(runs, 3) : Math.min(runs, 5);
+  const samples = repeat(batchRuns, () => timeProcess(process.execPath, [cli, 'render', ...files, '--format', 'all', '--out', path.join(folder, 'out')], { cwd: root }));
+  const wall = median(samples.map((sample) => sample.elapsed));
+  say(`| ${count} | ${ms(wall)} | ${(count / (wall / 1000)).toFixed(1)} | ${mb(Math.max(...samples.map((sample) => sample.rss)))} |`);
+  rmSync(folder, { recursive: true, force: true });
 }
 
 const report = path.join(root, 'output', 'bench.md');
