@@ -10,6 +10,7 @@ import { composePlan, creationDate } from '../../src/render.js';
 import { breakLines } from '../../src/writers/pdf/lineBreak.js';
 import { pdfWriter } from '../../src/writers/pdf/index.js';
 import { plainSpans } from '../../src/writers/pdf/spans.js';
+import { typefacesFor } from '../../src/writers/pdf/typefaces.js';
 import { DEFAULT_THEME, type Theme } from '../../src/writers/theme.js';
 import { EXAMPLES, rawAnswers, scratchDir } from '../helpers.js';
 
@@ -361,13 +362,14 @@ describe('PDF with a brand', () => {
     expect(new Set(placements.map((columns) => columns[10])).size).toBe(1);
   });
 
-  it('leaves an SVG logo out rather than failing, and reports a logo it cannot decode', async () => {
+  it('reports a PNG or SVG logo it cannot decode', async () => {
     const doc = syntheticDoc([heading('1', 'Budget'), itemTable(3)]);
-    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>');
-    const withSvg = await pdfWriter.render(doc, { createdAt: CREATED, theme: { ...brand, logo: { type: 'svg', data: svg, width: 10, height: 10 } } });
-    expect(withSvg.toString('latin1')).not.toContain('/Subtype /Image');
     const broken = solidPng(4, 4, [0, 0, 0]).subarray(0, 40);
     await expect(pdfWriter.render(doc, { createdAt: CREATED, theme: { ...brand, logo: { type: 'png', data: broken, width: 4, height: 4 } } })).rejects.toMatchObject({
+      code: 'FILE_UNREADABLE',
+    });
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"></svg>');
+    await expect(pdfWriter.render(doc, { createdAt: CREATED, theme: { ...brand, logo: { type: 'svg', data: svg, width: 10, height: 10 } } })).rejects.toMatchObject({
       code: 'FILE_UNREADABLE',
     });
   });
@@ -376,7 +378,7 @@ describe('PDF with a brand', () => {
 describe('line breaking', () => {
   const NO_START = [...'，。、；：？！）」』】》'];
   const NO_END = [...'（「『【《'];
-  const style = { size: 10, color: '000000' };
+  const style = { size: 10, color: '000000', fonts: typefacesFor(DEFAULT_THEME) };
   const lineText = (line: { pieces: { text: string }[] }) => line.pieces.map((piece) => piece.text).join('');
 
   it('breaks Chinese between characters, never starting a line with closing punctuation or ending one with an opening bracket', () => {

@@ -83,7 +83,7 @@ function keepAfterHeading(context: BlockContext): number {
 }
 
 function paragraph(content: readonly Inline[], context: BlockContext): void {
-  const style: SpanStyle = { size: TYPE.body.size, color: context.color };
+  const style: SpanStyle = { size: TYPE.body.size, color: context.color, fonts: context.cursor.typefaces };
   const lines = breakLines(toSpans(content, style, { linkColor: context.cursor.theme.colors.primary }), context.width);
   placeLines(context.cursor, lines, {
     x: context.left,
@@ -103,9 +103,9 @@ function heading(block: Extract<Block, { type: 'heading' }>, context: BlockConte
   if (context.body && level === 1 && !cursor.atTop) cursor.newPage();
   cursor.space(level === 2 ? SPACE.heading2Before : SPACE.heading3Before);
   const color = level <= 2 ? colors.primary : colors.text;
-  const numberLine = numbered ? breakLines(plainSpans(block.number, { size: metrics.size, color: colors.primary, bold: true }), Infinity)[0] : undefined;
+  const numberLine = numbered ? breakLines(plainSpans(block.number, { size: metrics.size, color: colors.primary, fonts: cursor.typefaces, bold: true, heading: true }), Infinity)[0] : undefined;
   const indent = numberLine ? numberLine.width + metrics.size * 0.6 : 0;
-  const lines = breakLines(toSpans(block.content, { size: metrics.size, color, bold: true }, { linkColor: colors.primary }), context.width - indent);
+  const lines = breakLines(toSpans(block.content, { size: metrics.size, color, fonts: cursor.typefaces, bold: true, heading: true }, { linkColor: colors.primary }), context.width - indent);
   // A heading keeps a few lines of what follows on its page.
   cursor.ensure(lineHeight(metrics) * lines.length + SPACE.headingAfter + keepAfterHeading(context));
   const outer = context.marker;
@@ -132,7 +132,7 @@ const BULLETS = ['•', '–', '·'];
 
 function list(block: Extract<Block, { type: 'list' }>, context: BlockContext): void {
   const { cursor } = context;
-  const markerStyle: SpanStyle = { size: TYPE.body.size, color: cursor.theme.colors.primary, bold: block.ordered };
+  const markerStyle: SpanStyle = { size: TYPE.body.size, color: cursor.theme.colors.primary, fonts: cursor.typefaces, bold: block.ordered };
   const labels = block.items.map((_, index) => (block.ordered ? `${block.start + index}.` : BULLETS[context.listDepth % BULLETS.length]!));
   const markerLines = labels.map((label) => breakLines(plainSpans(label, markerStyle), Infinity)[0]!);
   const indent = Math.max(SPACE.listIndent, ...markerLines.map((line) => line.width + 6));
@@ -183,7 +183,7 @@ function quote(blocks: readonly Block[], context: BlockContext): void {
 function code(source: string, context: BlockContext): void {
   const { cursor } = context;
   const padding = 6;
-  const spans = toSpans([{ type: 'text', text: source, marks: { code: true } }], { size: TYPE.code.size, color: cursor.theme.colors.text }, { linkColor: cursor.theme.colors.primary });
+  const spans = toSpans([{ type: 'text', text: source, marks: { code: true } }], { size: TYPE.code.size, color: cursor.theme.colors.text, fonts: cursor.typefaces }, { linkColor: cursor.theme.colors.primary });
   // Code keeps its spacing: a line wider than the block is cut between characters, never reflowed at spaces.
   const lines = breakAnywhere(spans, context.width - 2 * padding);
   cursor.space(2);

@@ -31,13 +31,13 @@ export function drawBarChart(chart: Extract<Block, { type: 'chart' }>, area: Cha
     });
   };
 
-  const titleLines = breakLines(plainSpans(chart.title, { size: TYPE.chartTitle.size, color: colors.text, bold: true }), width);
+  const titleLines = breakLines(plainSpans(chart.title, { size: TYPE.chartTitle.size, color: colors.text, fonts: cursor.typefaces, bold: true }), width);
   centred(titleLines, left + width / 2, y, TYPE.chartTitle);
   y += titleLines.length * lineHeight(TYPE.chartTitle) + 4;
 
   if (chart.series.length > 1) {
     const swatch = TYPE.chartLabel.size * 0.8;
-    const entries = chart.series.map((series) => breakLines(plainSpans(series.name, { size: TYPE.chartLabel.size, color: colors.text }), width)[0]!);
+    const entries = chart.series.map((series) => breakLines(plainSpans(series.name, { size: TYPE.chartLabel.size, color: colors.text, fonts: cursor.typefaces }), width)[0]!);
     const total = entries.reduce((sum, line) => sum + swatch + 4 + line.width + 12, -12);
     let x = left + (width - total) / 2;
     entries.forEach((line, index) => {
@@ -54,7 +54,7 @@ export function drawBarChart(chart: Extract<Block, { type: 'chart' }>, area: Cha
   const plotRight = left + width - 8;
   const groupWidth = (plotRight - plotLeft) / groups;
   const categoryLines = chart.labels.map((label) =>
-    breakLines(plainSpans(label, { size: TYPE.chartLabel.size, color: colors.text }), groupWidth - 4).slice(0, MAX_LABEL_LINES),
+    breakLines(plainSpans(label, { size: TYPE.chartLabel.size, color: colors.text, fonts: cursor.typefaces }), groupWidth - 4).slice(0, MAX_LABEL_LINES),
   );
   const labelHeight = Math.max(1, ...categoryLines.map((lines) => lines.length)) * lineHeight(TYPE.chartLabel);
   const plotTop = y + lineHeight(TYPE.chartLabel) + 2;
@@ -84,7 +84,7 @@ export function drawBarChart(chart: Extract<Block, { type: 'chart' }>, area: Cha
       cursor.fill(color, x + 0.5, Math.min(zero, end), barWidth - 1, Math.abs(zero - end));
       const text = chart.valueLabels[seriesIndex]?.[index];
       if (text) {
-        const line = breakLines(plainSpans(text, { size: TYPE.chartLabel.size, color: colors.text }), Infinity)[0]!;
+        const line = breakLines(plainSpans(text, { size: TYPE.chartLabel.size, color: colors.text, fonts: cursor.typefaces }), Infinity)[0]!;
         const baseline = value >= 0 ? end - 3 : end + TYPE.chartLabel.size + 2;
         cursor.drawLine(line, x + barWidth / 2 - line.width / 2, baseline, line.width);
       }

@@ -1,13 +1,22 @@
-// The PDF fonts: Noto Sans for Latin text, Noto Sans SC for Chinese, Courier for code; parsed once per process.
+// The PDF fonts: built-in Noto Sans, Noto Sans SC and Courier, and the brand's font files; each parsed once per process.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { OpsplanError } from '../../errors.js';
+import type { ThemeFont } from '../theme.js';
 import { cachePieces, piecesOf, type FontkitRun, type ShapedPiece, type ShapedRun } from './shaping.js';
 
-/** A typeface the writer can set text in; the CJK faces carry Han, Kana, Hangul and fullwidth forms. */
-export type FaceId = 'latin' | 'latinBold' | 'latinItalic' | 'latinBoldItalic' | 'cjk' | 'cjkBold' | 'mono' | 'monoBold';
+/** Weights the built-in Noto Sans and Noto Sans SC come in, as CSS and the OS/2 table number them. */
+export type Weight = 100 | 200 | 300 | 400 | 500 | 600 | 700 | 800 | 900;
+
+/** A built-in typeface: Noto Sans (with italics) for Latin text, Noto Sans SC for Han, Kana, Hangul and fullwidth forms. */
+export interface BuiltinFaceId {
+  script: 'latin' | 'cjk';
+  weight: Weight;
+  italic?: boolean;
+}
 
 /** The part of a fontkit font this writer reads. */
 interface FontkitFont {
@@ -43,16 +52,26 @@ interface FaceSource {
 
 const require = createRequire(import.meta.url);
 
-const SOURCES: Record<Exclude<FaceId, 'mono' | 'monoBold'>, FaceSource> = {
-  latin: { packageName: '@expo-google-fonts/noto-sans', file: '400Regular/NotoSans_400Regular.ttf' },
-  latinBold: { packageName: '@expo-google-fonts/noto-sans', file: '700Bold/NotoSans_700Bold.ttf' },
-  latinItalic: { packageName: '@expo-google-fonts/noto-sans', file: '400Regular_Italic/NotoSans_400Regular_Italic.ttf' },
-  latinBoldItalic: { packageName: '@expo-google-fonts/noto-sans', file: '700Bold_Italic/NotoSans_700Bold_Italic.ttf' },
-  cjk: { packageName: '@expo-google-fonts/noto-sans-sc', file: '400Regular/NotoSansSC_400Regular.ttf' },
-  cjkBold: { packageName: '@expo-google-fonts/noto-sans-sc', file: '700Bold/NotoSansSC_700Bold.ttf' },
+const WEIGHT_NAMES: Record<Weight, string> = {
+  100: 'Thin',
+  200: 'ExtraLight',
+  300: 'Light',
+  400: 'Regular',
+  500: 'Medium',
+  600: 'SemiBold',
+  700: 'Bold',
+  800: 'ExtraBold',
+  900: 'Black',
 };
 
-const STANDARD_NAMES: Record<'mono' | 'monoBold', string> = { mono: 'Courier', monoBold: 'Courier-Bold' };
+/** The font file of a built-in face in its npm package, e.g. 300Light_Italic/NotoSans_300Light_Italic.ttf. */
+function builtinSource({ script, weight, italic }: BuiltinFaceId): FaceSource {
+  const style = `${weight}${WEIGHT_NAMES[weight]}${italic && script === 'latin' ? '_Italic' : ''}`;
+  return script === 'latin'
+    ? { packageName: '@expo-google-fonts/noto-sans', file: `${style}/NotoSans_${style}.ttf` }
+    : { packageName: '@expo-google-fonts/noto-sans-sc', file: `${style}/NotoSansSC_${style}.ttf` };
+}
+
 /** Courier's advance is 600/1000 em for every character. */
 const MONO_ADVANCE = 600;
 /** Shaped runs are kept per process; past this many texts the cache starts over, so memory stays flat. */
@@ -61,13 +80,19 @@ const CACHE_LIMIT = 20_000;
 /** One loaded typeface with cached measurements, shared by every document of the process. */
 export class Face {
   private readonly charWidths = new Map<number, number>();
+  private readonly glyphs = new Map<number, boolean>();
   private readonly scale: number;
   private shapedRuns: Record<string, ShapedRun | undefined> = Object.create(null) as Record<string, ShapedRun | undefined>;
 
-  /** `shaper` is pdfkit's embedded font from parsing, kept to measure text exactly as pdfkit will draw it. */
+  /**
+   * `key` names the face in every document and in caches; `shaper` is pdfkit's embedded font from parsing, kept to
+   * measure text exactly as pdfkit will draw it (absent for Courier, a standard PDF font); `bytes` reads the file
+   * again should pdfkit have to parse it itself.
+   */
   constructor(
-    readonly id: FaceId,
+    readonly key: string,
     private readonly shaper: EmbeddedFontLike | undefined,
+    readonly bytes: () => Buffer,
   ) {
     this.scale = shaper ? 1000 / shaper.font.unitsPerEm : 1;
     if (shaper) shaper.layoutCache = this.shapedRuns;
@@ -77,8 +102,19 @@ export class Face {
     return this.shaper?.font;
   }
 
+  /** Courier: no file, no shaping, every character equally wide. */
+  get standard(): boolean {
+    return !this.shaper;
+  }
+
   has(codePoint: number): boolean {
-    return this.font ? this.font.hasGlyphForCodePoint(codePoint) : codePoint >= 0x20 && codePoint <= 0x7e;
+    if (!this.font) return codePoint >= 0x20 && codePoint <= 0x7e;
+    let found = this.glyphs.get(codePoint);
+    if (found === undefined) {
+      found = this.font.hasGlyphForCodePoint(codePoint);
+      this.glyphs.set(codePoint, found);
+    }
+    return found;
   }
 
   /**
@@ -124,9 +160,9 @@ export class Face {
    * Width of text without line breaks in thousandths of an em. Ideographs are summed per character, which is what
    * shaping them gives, without shaping every one of them.
    */
-  width(text: string): number {
+  width(text: string, ideographic: boolean): number {
     if (!this.shaper) return [...text].length * MONO_ADVANCE;
-    if (this.id === 'cjk' || this.id === 'cjkBold') {
+    if (ideographic) {
       let total = 0;
       for (const char of text) total += this.charWidth(char.codePointAt(0)!);
       return total;
@@ -135,7 +171,10 @@ export class Face {
   }
 }
 
-const faces = new Map<FaceId, Face>();
+const builtinFaces = new Map<string, Face>();
+/** Brand faces by a hash of the file's bytes, so a brand loaded again, or shared by plans, is parsed only once. */
+const brandFaces = new Map<string, Face>();
+const brandFacesByBuffer = new WeakMap<Buffer, Face>();
 let parser: { document: PDFKit.PDFDocument; embeddedFont: EmbeddedFontClass | undefined } | undefined;
 
 function fontPath(source: FaceSource): string {
@@ -153,55 +192,122 @@ function missingFonts(what: string, cause: unknown): OpsplanError {
   });
 }
 
-/**
- * Parses a font file through pdfkit, so the fontkit copy pdfkit bundles does the parsing, and remembers pdfkit's
- * embedded-font class so later documents can embed the already parsed font instead of parsing it again.
- */
-function parseFont(file: string): EmbeddedFontLike {
-  let bytes: Buffer;
+function readFont(file: string): Buffer {
   try {
-    bytes = readFileSync(file);
+    return readFileSync(file);
   } catch (error) {
     throw missingFonts(file, error);
   }
+}
+
+/**
+ * Parses font bytes through pdfkit, so the fontkit copy pdfkit bundles does the parsing, and remembers pdfkit's
+ * embedded-font class so later documents can embed the already parsed font instead of parsing it again.
+ */
+function parseFont(bytes: Buffer): EmbeddedFontLike | undefined {
   if (!parser) parser = { document: new PDFDocument({ autoFirstPage: false, font: null as unknown as string }), embeddedFont: undefined };
   parser.document.font(bytes);
   const embedded = (parser.document as unknown as DocumentInternals)._font;
-  if (!embedded?.font) throw missingFonts(file, new Error('pdfkit did not parse the font'));
+  if (!embedded?.font) return undefined;
   parser.embeddedFont ??= embedded.constructor as EmbeddedFontClass;
   return embedded;
 }
 
-/** The face, loaded on first use: an English plan never reads the Chinese font files. */
-export function face(id: FaceId): Face {
-  let loaded = faces.get(id);
+/** A built-in face, loaded on first use: an English plan never reads the Chinese font files. */
+export function builtinFace(id: BuiltinFaceId): Face {
+  const key = `opsplan-${id.script}-${id.weight}${id.italic && id.script === 'latin' ? '-italic' : ''}`;
+  let loaded = builtinFaces.get(key);
   if (!loaded) {
-    loaded = id === 'mono' || id === 'monoBold' ? new Face(id, undefined) : new Face(id, parseFont(fontPath(SOURCES[id])));
-    faces.set(id, loaded);
+    const file = fontPath(builtinSource(id));
+    const shaper = parseFont(readFont(file));
+    if (!shaper) throw missingFonts(file, new Error('pdfkit did not parse the font'));
+    loaded = new Face(key, shaper, () => readFont(file));
+    builtinFaces.set(key, loaded);
   }
   return loaded;
 }
 
+/** Courier, a standard PDF font: nothing to load or embed. */
+export function monoFace(bold: boolean): Face {
+  const key = bold ? 'Courier-Bold' : 'Courier';
+  let loaded = builtinFaces.get(key);
+  if (!loaded) {
+    loaded = new Face(key, undefined, () => Buffer.alloc(0));
+    builtinFaces.set(key, loaded);
+  }
+  return loaded;
+}
+
+/**
+ * The weight a font file declares (usWeightClass of its OS/2 table), read from the table directory so that a large
+ * CJK font need not be parsed to learn it. Undefined when the file has no OS/2 table.
+ */
+export function declaredWeight(bytes: Buffer): number | undefined {
+  if (bytes.length < 12) return undefined;
+  const tables = bytes.readUInt16BE(4);
+  for (let index = 0; index < tables; index += 1) {
+    const record = 12 + index * 16;
+    if (record + 16 > bytes.length) return undefined;
+    if (bytes.toString('latin1', record, record + 4) !== 'OS/2') continue;
+    const offset = bytes.readUInt32BE(record + 8);
+    return offset + 6 <= bytes.length ? bytes.readUInt16BE(offset + 4) : undefined;
+  }
+  return undefined;
+}
+
+/** The built-in weight nearest to a declared one. */
+export function nearestWeight(weight: number): Weight {
+  return Math.min(900, Math.max(100, Math.round(weight / 100) * 100)) as Weight;
+}
+
+/** The face of a brand's font file, parsed on first use and then shared by every plan of the process. */
+export function brandFace(font: ThemeFont): Face {
+  const known = brandFacesByBuffer.get(font.data);
+  if (known) return known;
+  const hash = createHash('sha256').update(font.data).digest('hex').slice(0, 16);
+  let loaded = brandFaces.get(hash);
+  if (!loaded) {
+    let shaper: EmbeddedFontLike | undefined;
+    try {
+      shaper = parseFont(font.data);
+    } catch (error) {
+      throw unreadableBrandFont(font, error);
+    }
+    if (!shaper) throw unreadableBrandFont(font, new Error('pdfkit did not parse the font'));
+    const data = font.data;
+    loaded = new Face(`brand-${hash}`, shaper, () => data);
+    brandFaces.set(hash, loaded);
+  }
+  brandFacesByBuffer.set(font.data, loaded);
+  return loaded;
+}
+
+function unreadableBrandFont(font: ThemeFont, cause: unknown): OpsplanError {
+  return new OpsplanError('FILE_UNREADABLE', `the brand's font ${font.file} cannot be used in the PDF (${cause instanceof Error ? cause.message : String(cause)})`, {
+    hint: 'Give the brand a TrueType (.ttf) or OpenType (.otf) file of the font.',
+    cause,
+  });
+}
+
 /** Registers faces in one document on first use and selects them; each file is embedded once, as a subset. */
 export class DocumentFonts {
-  private readonly registered = new Set<FaceId>();
+  private readonly registered = new Set<string>();
 
   constructor(private readonly document: PDFKit.PDFDocument) {}
 
-  use(id: FaceId, size: number): void {
-    if (id === 'mono' || id === 'monoBold') {
-      this.document.font(STANDARD_NAMES[id], size);
+  use(face: Face, size: number): void {
+    if (face.standard) {
+      this.document.font(face.key, size);
       return;
     }
-    const name = `opsplan-${id}`;
-    if (!this.registered.has(id)) {
-      this.register(name, face(id));
-      this.registered.add(id);
+    if (!this.registered.has(face.key)) {
+      this.register(face);
+      this.registered.add(face.key);
     }
-    this.document.font(name, size);
+    this.document.font(face.key, size);
   }
 
-  private register(name: string, loaded: Face): void {
+  private register(loaded: Face): void {
     const internals = this.document as unknown as DocumentInternals;
     const EmbeddedFont = parser?.embeddedFont;
     if (EmbeddedFont && loaded.font && internals._fontFamilies && typeof internals._fontCount === 'number') {
@@ -209,9 +315,9 @@ export class DocumentFonts {
       internals._fontCount += 1;
       const embedded = new EmbeddedFont(this.document, loaded.font, `F${internals._fontCount}`);
       if (embedded.layoutCache) embedded.layoutCache = loaded.shapedRunCache();
-      internals._fontFamilies[name] = embedded;
+      internals._fontFamilies[loaded.key] = embedded;
       return;
     }
-    this.document.registerFont(name, readFileSync(fontPath(SOURCES[loaded.id as keyof typeof SOURCES])));
+    this.document.registerFont(loaded.key, loaded.bytes());
   }
 }

@@ -1,26 +1,20 @@
 // Page furniture drawn after layout: the running header with the plan title and logo, the footer with page X of Y and the brand's footer text.
 import { breakLines, type Line } from './lineBreak.js';
 import type { Cursor } from './layout.js';
+import { fitLogo, HEADER_LOGO_BOX, type Logo } from './logo.js';
 import { plainSpans, type SpanStyle } from './spans.js';
 import { TYPE } from './styles.js';
 
 /** Header baseline and rule sit this far above the body frame; the footer mirrors them below it. */
 const RULE_GAP = 8;
 const TEXT_GAP = 14;
-const HEADER_LOGO = { width: 80, height: 14 };
 /** The frame keeps at least this much room above and below it for the header and footer, whatever the margins. */
 export const FURNITURE_ROOM = 40;
-
-/** A picture pdfkit has decoded once, to place on many pages without embedding it again. */
-export interface PlacedImage {
-  width: number;
-  height: number;
-}
 
 export interface FurnitureOptions {
   title: string;
   footerText?: string | undefined;
-  logo?: PlacedImage | undefined;
+  logo?: Logo | undefined;
   /** Pages that carry a header and footer, from the first after the cover. */
   firstPage: number;
   lastPage: number;
@@ -41,17 +35,15 @@ export function drawFurniture(cursor: Cursor, options: FurnitureOptions): void {
   const { frame } = cursor;
   const { colors } = cursor.theme;
   const width = frame.right - frame.left;
-  const style: SpanStyle = { size: TYPE.furniture.size, color: colors.muted };
+  const style: SpanStyle = { size: TYPE.furniture.size, color: colors.muted, fonts: cursor.typefaces };
   const { logo } = options;
-  const logoScale = logo ? Math.min(HEADER_LOGO.width / logo.width, HEADER_LOGO.height / logo.height, 1) : 0;
-  const logoWidth = logo ? logo.width * logoScale : 0;
-  const header = fitted(options.title, style, width - (logo ? logoWidth + 12 : 0));
+  const logoSize = logo ? fitLogo(logo, HEADER_LOGO_BOX) : undefined;
+  const header = fitted(options.title, style, width - (logoSize ? logoSize.width + 12 : 0));
   for (let page = options.firstPage; page <= options.lastPage; page += 1) {
     cursor.onPage(page, () => {
       cursor.drawLine(header, frame.left, frame.top - TEXT_GAP, width);
-      if (logo) {
-        const height = logo.height * logoScale;
-        cursor.doc.image(logo as unknown as Buffer, frame.right - logoWidth, frame.top - RULE_GAP - 3 - height, { width: logoWidth, height });
+      if (logo && logoSize) {
+        cursor.doc.image(logo.image as unknown as Buffer, frame.right - logoSize.width, frame.top - RULE_GAP - 3 - logoSize.height, logoSize);
       }
       cursor.stroke(colors.muted, 0.5, frame.left, frame.top - RULE_GAP, frame.right, frame.top - RULE_GAP, 0.5);
       cursor.stroke(colors.muted, 0.5, frame.left, frame.bottom + RULE_GAP, frame.right, frame.bottom + RULE_GAP, 0.5);

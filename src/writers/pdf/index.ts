@@ -1,14 +1,14 @@
 // Writes the document model as a print-ready PDF: cover, contents, numbered sections, bookmarks and embedded subset fonts.
 import PDFDocument from 'pdfkit';
 import type { Doc } from '../../doc/types.js';
-import { OpsplanError } from '../../errors.js';
 import { DEFAULT_THEME, type Theme } from '../theme.js';
 import type { RenderOptions, Writer } from '../types.js';
 import { drawBlocks, type PlacedHeading } from './blocks.js';
 import { drawCover } from './cover.js';
 import { DocumentFonts } from './fonts.js';
-import { drawFurniture, FURNITURE_ROOM, type PlacedImage } from './furniture.js';
+import { drawFurniture, FURNITURE_ROOM } from './furniture.js';
 import { Cursor, type Frame } from './layout.js';
+import { logoPicture, openLogo } from './logo.js';
 import { MM } from './styles.js';
 import { drawToc, layoutToc, tocEntries } from './toc.js';
 
@@ -24,24 +24,6 @@ interface PdfInternals {
 
 interface OutlineInternals {
   outlineData: Record<string, unknown>;
-}
-
-/** pdfkit decodes an image once with `openImage` (missing from its type declarations) and reuses it per page. */
-interface ImageOpener {
-  openImage(source: Buffer): PlacedImage;
-}
-
-/** The brand's logo, decoded once; pdfkit draws PNG and JPEG, so an SVG logo is left out of the PDF. */
-function openLogo(pdf: PDFKit.PDFDocument, theme: Theme): PlacedImage | undefined {
-  if (!theme.logo || theme.logo.type === 'svg') return undefined;
-  try {
-    return (pdf as unknown as ImageOpener).openImage(theme.logo.data);
-  } catch (error) {
-    throw new OpsplanError('FILE_UNREADABLE', `the brand's logo cannot be decoded for the PDF (${error instanceof Error ? error.message : String(error)})`, {
-      hint: 'Export the logo again as a PNG or JPEG file.',
-      cause: error,
-    });
-  }
 }
 
 function bodyFrame(theme: Theme): Frame {
@@ -91,12 +73,14 @@ function collect(pdf: PDFKit.PDFDocument): Promise<Buffer> {
 
 export async function renderPdf(model: Doc, options: RenderOptions): Promise<Buffer> {
   const theme = options.theme ?? DEFAULT_THEME;
+  // Everything that waits happens before layout, which then runs to the end without yielding.
+  const picture = await logoPicture(theme);
   const frame = bodyFrame(theme);
   const pdf = createDocument(model, options, theme);
   const bytes = collect(pdf);
   const cursor = new Cursor(pdf, new DocumentFonts(pdf), frame, theme);
 
-  const logo = openLogo(pdf, theme);
+  const logo = openLogo(pdf, theme, picture);
   pdf.addPage();
   drawCover(model, cursor, logo);
   const tocStart = cursor.page + 1;

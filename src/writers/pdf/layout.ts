@@ -4,6 +4,7 @@ import type { Theme } from '../theme.js';
 import type { DocumentFonts } from './fonts.js';
 import type { Line } from './lineBreak.js';
 import { baselineOffset, lineHeight, type TextMetrics } from './styles.js';
+import { typefacesFor, type Typefaces } from './typefaces.js';
 
 /** The body area of every page: nothing is drawn outside it except the header and footer. */
 export interface Frame {
@@ -14,9 +15,15 @@ export interface Frame {
 }
 
 const hex = (color: string) => `#${color}`;
+/** Outline width of an emboldened face, in ems: about what FreeType adds (1/24 em) when it emboldens a font. */
+const EMBOLDEN = 0.04;
+/** Slant of an italic drawn from an upright face, in degrees: the angle of Noto Sans Italic. */
+const SLANT = 12;
 
 export class Cursor {
   y: number;
+  /** The theme's faces, for every span laid out on these pages. */
+  readonly typefaces: Typefaces;
 
   constructor(
     readonly doc: PDFKit.PDFDocument,
@@ -25,6 +32,7 @@ export class Cursor {
     readonly theme: Theme,
   ) {
     this.y = frame.top;
+    this.typefaces = typefacesFor(theme);
   }
 
   /** Index of the current page among all pages of the document, from 0. */
@@ -81,7 +89,14 @@ export class Cursor {
       const { span } = piece;
       if (span.code) this.fill(this.theme.colors.zebra, left - 1, baseline - span.size * 0.9, piece.width + 2, span.size * 1.2);
       this.fonts.use(span.face, span.size);
-      this.doc.fillColor(hex(span.color)).text(piece.text, left, baseline, { lineBreak: false, baseline: 'alphabetic' });
+      if (span.emboldened || span.slanted) {
+        // Drawn outlined as well as filled, the glyphs thicken evenly on both sides without moving.
+        this.doc.save().lineWidth(span.size * EMBOLDEN).strokeColor(hex(span.color)).fillColor(hex(span.color));
+        this.doc.text(piece.text, left, baseline, { lineBreak: false, baseline: 'alphabetic', fill: true, stroke: span.emboldened === true, oblique: span.slanted ? SLANT : false });
+        this.doc.restore();
+      } else {
+        this.doc.fillColor(hex(span.color)).text(piece.text, left, baseline, { lineBreak: false, baseline: 'alphabetic' });
+      }
       if (span.href) {
         this.stroke(span.color, 0.5, left, baseline + span.size * 0.15, left + piece.width, baseline + span.size * 0.15);
         this.doc.link(left, baseline - span.size * 0.9, piece.width, span.size * 1.2, span.href);

@@ -1,5 +1,4 @@
 // Line breaking for mixed Chinese and Latin text: between ideographs (with basic kinsoku), after spaces and hyphens, inside a word only when it cannot fit.
-import { face } from './fonts.js';
 import { advanceBetween, piecesOf } from './shaping.js';
 import { isCjk, LINE_BREAK, type Span, type SpanItem } from './spans.js';
 
@@ -42,13 +41,13 @@ const CLUSTER = /\P{M}\p{M}*/gu;
 const HYPHEN_SPLIT = /(?<=\p{L}-)(?=\p{L})/u;
 
 function measure(text: string, span: Span): number {
-  return (face(span.face).width(text) * span.size) / 1000;
+  return (span.face.width(text, span.cjk === true) * span.size) / 1000;
 }
 
 function tokenize(spans: readonly Span[]): Token[] {
   const tokens: Token[] = [];
   for (const span of spans) {
-    if (span.face === 'cjk' || span.face === 'cjkBold') {
+    if (span.cjk) {
       for (const [cluster] of span.text.matchAll(CLUSTER)) {
         const kind: TokenKind = /^\s+$/u.test(cluster) ? 'space' : isCjk(cluster) ? 'ideo' : 'word';
         tokens.push({ text: cluster, span, kind, width: measure(cluster, span) });
@@ -56,8 +55,7 @@ function tokenize(spans: readonly Span[]): Token[] {
       continue;
     }
     // Courier needs no shaping: every character is as wide as the next.
-    const mono = span.face === 'mono' || span.face === 'monoBold';
-    const pieces = mono ? piecesOf(span.text).map((text) => ({ text, run: undefined })) : face(span.face).pieces(span.text);
+    const pieces = span.face.standard ? piecesOf(span.text).map((text) => ({ text, run: undefined })) : span.face.pieces(span.text);
     const scale = span.size / 1000;
     for (const piece of pieces) {
       const width = (from: number, to: number) =>

@@ -1,18 +1,28 @@
 // Turns inline runs into spans of one face each: pdfkit has no font fallback, so text is split by script here.
 import type { Inline } from '../../doc/types.js';
-import { face, type FaceId } from './fonts.js';
+import type { Face } from './fonts.js';
+import type { FaceChoice, Typefaces } from './typefaces.js';
 
 /** How a piece of text looks; every span of a line shares the size. */
 export interface SpanStyle {
   size: number;
   color: string;
+  /** The theme's faces (typefacesFor). */
+  fonts: Typefaces;
   bold?: boolean;
   italic?: boolean;
+  /** Headings and the cover title, set in the brand's heading font. */
+  heading?: boolean;
 }
 
 export interface Span {
   text: string;
-  face: FaceId;
+  face: Face;
+  /** Han, Kana, Hangul and their punctuation: measured per character and broken between characters. */
+  cjk?: true;
+  /** Bold or italic drawn from a single-weight brand font (see FaceChoice). */
+  emboldened?: true;
+  slanted?: true;
   size: number;
   color: string;
   href?: string;
@@ -40,27 +50,28 @@ export function isCjk(char: string): boolean {
   return CJK.test(char);
 }
 
-function scriptOf(char: string, codePoint: number): Script {
+function scriptOf(char: string, codePoint: number, fonts: Typefaces): Script {
   if (CJK.test(char)) return 'cjk';
   if (SHARED_PUNCTUATION.has(char)) return 'shared';
-  if (face('latin').has(codePoint)) return 'latin';
+  if (fonts.latinHas(codePoint)) return 'latin';
   // Arrows, circled numbers, maths signs: the CJK font has many symbols the Latin font lacks.
-  return face('cjk').has(codePoint) ? 'cjk' : 'latin';
+  return fonts.cjkHas(codePoint) ? 'cjk' : 'latin';
 }
 
-function faceFor(script: 'cjk' | 'latin', style: { bold?: boolean; italic?: boolean }): FaceId {
-  if (script === 'cjk') return style.bold ? 'cjkBold' : 'cjk';
-  if (style.bold) return style.italic ? 'latinBoldItalic' : 'latinBold';
-  return style.italic ? 'latinItalic' : 'latin';
+export interface FaceRun {
+  text: string;
+  choice: FaceChoice;
+  cjk: boolean;
 }
 
 /**
  * Splits text into runs of one face. Inline code uses Courier for printable ASCII only (a standard PDF font
  * cannot encode anything else); everything else falls back to the text faces.
  */
-export function splitByFace(text: string, style: { bold?: boolean; italic?: boolean; code?: boolean }): { text: string; face: FaceId }[] {
+export function splitByFace(text: string, style: { fonts: Typefaces; bold?: boolean; italic?: boolean; code?: boolean; heading?: boolean }): FaceRun[] {
+  const { fonts } = style;
   const chars = [...text];
-  const scripts = chars.map((char) => scriptOf(char, char.codePointAt(0)!));
+  const scripts = chars.map((char) => scriptOf(char, char.codePointAt(0)!, fonts));
   // Shared punctuation next to Chinese on either side is set in the CJK face, elsewhere in the Latin face.
   const resolved: ('cjk' | 'latin')[] = [];
   scripts.forEach((script, index) => {
@@ -72,16 +83,16 @@ export function splitByFace(text: string, style: { bold?: boolean; italic?: bool
     const next = scripts.slice(index + 1).find((candidate) => candidate !== 'shared');
     resolved.push(previous === 'cjk' || next === 'cjk' ? 'cjk' : 'latin');
   });
-  const runs: { text: string; face: FaceId }[] = [];
+  const runs: FaceRun[] = [];
   chars.forEach((char, index) => {
     const codePoint = char.codePointAt(0)!;
-    let faceId: FaceId;
-    if (style.code && codePoint >= 0x20 && codePoint <= 0x7e) faceId = style.bold ? 'monoBold' : 'mono';
-    else faceId = faceFor(resolved[index]!, style);
-    if (isInvisible(codePoint) && !face(faceId).has(codePoint)) return;
+    const code = style.code === true && codePoint >= 0x20 && codePoint <= 0x7e;
+    const choice = code ? fonts.mono(style.bold === true) : fonts.choose(resolved[index]!, codePoint, style);
+    if (isInvisible(codePoint) && !choice.face.has(codePoint)) return;
+    const cjk = !code && resolved[index] === 'cjk';
     const last = runs.at(-1);
-    if (last?.face === faceId) last.text += char;
-    else runs.push({ text: char, face: faceId });
+    if (last?.choice === choice && last.cjk === cjk) last.text += char;
+    else runs.push({ text: char, choice, cjk });
   });
   return runs;
 }
@@ -99,11 +110,14 @@ export function toSpans(content: readonly Inline[], style: SpanStyle, options: S
       items.push(LINE_BREAK);
       continue;
     }
-    const marks = { bold: style.bold || inline.marks.bold, italic: style.italic || inline.marks.italic, code: inline.marks.code };
+    const marks = { fonts: style.fonts, bold: style.bold || inline.marks.bold, italic: style.italic || inline.marks.italic, code: inline.marks.code, heading: style.heading };
     inline.text.split('\n').forEach((line, index) => {
       if (index > 0) items.push(LINE_BREAK);
       for (const run of splitByFace(line, marks)) {
-        const span: Span = { text: run.text, face: run.face, size: style.size, color: inline.href ? options.linkColor : style.color };
+        const span: Span = { text: run.text, face: run.choice.face, size: style.size, color: inline.href ? options.linkColor : style.color };
+        if (run.cjk) span.cjk = true;
+        if (run.choice.emboldened) span.emboldened = true;
+        if (run.choice.slanted) span.slanted = true;
         if (inline.href) span.href = inline.href;
         if (inline.marks.strike) span.strike = true;
         if (inline.marks.code) span.code = true;

@@ -5,6 +5,7 @@ import { breakLines, longestUnbreakable, naturalWidth, type Line } from './lineB
 import { drawMarker, type Cursor, type Marker } from './layout.js';
 import { toSpans, type SpanItem } from './spans.js';
 import { baselineOffset, lineHeight, SPACE, TYPE } from './styles.js';
+import { typefacesFor } from './typefaces.js';
 
 export interface TableArea {
   cursor: Cursor;
@@ -69,8 +70,9 @@ function layoutTable(block: TableBlock, width: number, theme: Theme): TableLayou
   if (cached && cached.width === width && cached.theme === theme) return cached.layout;
   const { colors } = theme;
   const links = { linkColor: colors.primary };
+  const fonts = typefacesFor(theme);
   const spans = (row: readonly Inline[][], bold: boolean, color: string) =>
-    block.columns.map((_, column) => toSpans(row[column] ?? [], { size: TYPE.table.size, color, bold }, links));
+    block.columns.map((_, column) => toSpans(row[column] ?? [], { size: TYPE.table.size, color, fonts, bold }, links));
   const header = spans(block.columns.map((column) => column.header), true, colors.onPrimary);
   const body = block.rows.map((row) => spans(row, false, colors.text));
   const totals = block.totals ? spans(block.totals, true, colors.text) : undefined;

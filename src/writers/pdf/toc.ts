@@ -5,6 +5,7 @@ import type { Cursor, Frame } from './layout.js';
 import { plainSpans } from './spans.js';
 import { baselineOffset, lineHeight, TYPE, type TextMetrics } from './styles.js';
 import type { Theme } from '../theme.js';
+import { typefacesFor } from './typefaces.js';
 
 export interface TocEntry {
   level: number;
@@ -45,13 +46,14 @@ export function tocEntries(body: readonly Block[]): TocEntry[] {
 export function layoutToc(entries: readonly TocEntry[], title: string, frame: Frame, theme: Theme): TocLayout {
   const width = frame.right - frame.left;
   const { colors } = theme;
-  const titleLines = breakLines(plainSpans(title, { size: TYPE.heading1.size, color: colors.primary, bold: true }), width);
+  const fonts = typefacesFor(theme);
+  const titleLines = breakLines(plainSpans(title, { size: TYPE.heading1.size, color: colors.primary, fonts, bold: true, heading: true }), width);
   const pages: TocItem[][] = [[]];
   let y = frame.top + titleLines.length * lineHeight(TYPE.heading1) + TITLE_GAP;
   entries.forEach((entry, index) => {
     const section = entry.level === 1;
     const metrics = section ? TYPE.tocSection : TYPE.tocSubsection;
-    const style = { size: metrics.size, color: section ? colors.primary : colors.text, bold: section };
+    const style = { size: metrics.size, color: section ? colors.primary : colors.text, fonts, bold: section };
     const indent = section ? 0 : 26;
     const numberWidth = section ? 26 : 34;
     const lines = breakLines(plainSpans(entry.title, style), width - indent - numberWidth - PAGE_NUMBER_WIDTH);
@@ -91,7 +93,7 @@ export function drawToc(layout: TocLayout, cursor: Cursor, firstPage: number, pa
         const label = pageLabel(item.entry.id) ?? '';
         const lastLine = item.lines.at(-1)!;
         const baseline = item.top + (item.lines.length - 1) * height + baselineOffset(item.metrics);
-        const numberLine = breakLines(plainSpans(label, { size: item.metrics.size, color: colors.text, bold: item.entry.level === 1 }), Infinity)[0]!;
+        const numberLine = breakLines(plainSpans(label, { size: item.metrics.size, color: colors.text, fonts: cursor.typefaces, bold: item.entry.level === 1 }), Infinity)[0]!;
         const leaderStart = x + item.numberWidth + lastLine.width + 6;
         const leaderEnd = frame.right - numberLine.width - 6;
         if (leaderEnd > leaderStart) {
