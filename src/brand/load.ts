@@ -44,7 +44,8 @@ export async function loadBrand(file: string): Promise<Brand> {
 function brandTheme(brand: BrandFile, logo: ThemeImage | undefined, fonts: NonNullable<Theme['fonts']>): Theme {
   const theme: Theme = {
     ...DEFAULT_THEME,
-    colors: { ...DEFAULT_THEME.colors, primary: brand.colors.primary, accent: brand.colors.accent ?? DEFAULT_THEME.colors.accent },
+    // Without an accent the brand's own colour is used: the default orange beside a client's colour would clash.
+    colors: { ...DEFAULT_THEME.colors, primary: brand.colors.primary, accent: brand.colors.accent ?? brand.colors.primary },
     page: {
       size: brand.page?.size ?? DEFAULT_THEME.page.size,
       margins: brand.page?.margins ?? DEFAULT_THEME.page.margins,

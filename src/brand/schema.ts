@@ -26,7 +26,7 @@ export const BrandSchema = z.strictObject({
   logo: text('Logo file (PNG, JPEG or SVG), relative to the brand file; on the cover and, small, in the header.').optional(),
   colors: z.strictObject({
     primary: colour('Headings, table headers, chart bars and rules.'),
-    accent: colour('Highlights such as the totals row rule.').optional(),
+    accent: colour('Highlights such as the totals row rule; the primary colour when left out.').optional(),
   }).describe('Brand colours.'),
   fonts: z.strictObject({
     body: text('Body text font file (.ttf or .otf), relative to the brand file.').optional(),

@@ -26,7 +26,7 @@ export interface Theme {
   coverSubtitle?: string;
   /** e.g. "Confidential": on the cover and in the footer. */
   confidentiality?: string;
-  /** The brand logo: on the cover and, small, in the header. SVG logos come with a PNG rendering for formats that need one. */
+  /** The brand logo: on the cover and, small, in the header. Writers that cannot draw SVG render it with svgToPng. */
   logo?: ThemeImage;
   /** Font files; writers use their built-in fonts for what is missing. */
   fonts?: { body?: ThemeFont; heading?: ThemeFont; cjk?: ThemeFont };
