@@ -8,7 +8,10 @@ const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false
 /** Markers are HTML comments that only templates can write: answer text has its `<` escaped. */
 const MARKER = /^<!--\s*opsplan:(\w+)\s*(.*?)\s*-->\s*$/s;
 const SAFE_LINK = /^(https?:|mailto:)/i;
-const CJK = /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/u;
+/** Chinese and Japanese, written without spaces between words; Korean (Hangul) puts spaces between words, so it is not here. */
+const IDEOGRAPHIC = String.raw`[\u2e80-\u312f\u3190-\u9fff\uf900-\ufaff\uff00-\uffef\u{20000}-\u{3134f}]`;
+const ENDS_IDEOGRAPHIC = new RegExp(`${IDEOGRAPHIC}$`, 'u');
+const STARTS_IDEOGRAPHIC = new RegExp(`^${IDEOGRAPHIC}`, 'u');
 
 export interface TableMarker {
   kinds: ColumnKind[];
@@ -22,8 +25,23 @@ export interface ChartMarker {
   valueLabels: string[][];
 }
 
+/** Half of a UTF-16 pair without its other half: a JSON or YAML `\ud83d` escape can put one in an answer. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Text every writer can encode: a lone surrogate becomes the replacement character, as a UTF-8 file would show it. */
+const wellFormed = (text: string) => text.replace(LONE_SURROGATE, '\ufffd');
+
 /** Builds the document model from plan Markdown: blocks before the first `##` form the cover. */
-export function markdownToDoc(source: string, meta: DocMeta, labels: DocLabels): Doc {
+export function markdownToDoc(plan: string, documentMeta: DocMeta, labels: DocLabels): Doc {
+  const source = wellFormed(plan);
+  const meta: DocMeta = {
+    ...documentMeta,
+    title: wellFormed(documentMeta.title),
+    subject: wellFormed(documentMeta.subject),
+    author: wellFormed(documentMeta.author),
+    company: wellFormed(documentMeta.company),
+    keywords: documentMeta.keywords.map(wellFormed),
+  };
   const tokens = markdown.parse(source, {});
   const blocks = new BlockReader(tokens).readBlocks(tokens.length);
   const firstSection = blocks.findIndex((block) => block.type === 'heading' && block.level === 1);
@@ -210,10 +228,8 @@ function readInline(token: Token): Inline[] {
         push(child.content, { code: true });
         break;
       case 'softbreak': {
-        // A line break inside a paragraph joins the lines: with a space, except between CJK characters.
-        const before = lastText(runs);
-        const after = nextText(children, position);
-        push(CJK.test(before.slice(-1)) && CJK.test(after.charAt(0)) ? '' : ' ');
+        // A line break inside a paragraph joins the lines: with a space, except between Chinese or Japanese characters.
+        push(ENDS_IDEOGRAPHIC.test(lastText(runs)) && STARTS_IDEOGRAPHIC.test(nextText(children, position)) ? '' : ' ');
         break;
       }
       case 'hardbreak':

@@ -206,6 +206,9 @@ function readFont(file: string): Buffer {
  */
 function parseFont(bytes: Buffer): EmbeddedFontLike | undefined {
   if (!parser) parser = { document: new PDFDocument({ autoFirstPage: false, font: null as unknown as string }), embeddedFont: undefined };
+  // pdfkit hands back the font it already made for another file with the same PostScript name (a brand may give a
+  // built-in font's file), and two faces sharing one shaper break each other's layout cache: always parse afresh.
+  (parser.document as unknown as DocumentInternals)._fontFamilies = {};
   parser.document.font(bytes);
   const embedded = (parser.document as unknown as DocumentInternals)._font;
   if (!embedded?.font) return undefined;
