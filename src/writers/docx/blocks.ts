@@ -4,7 +4,7 @@ import type { Block } from '../../doc/types.js';
 import type { Theme } from '../theme.js';
 import { chart } from './chart.js';
 import { inlineRuns, textRuns } from './inline.js';
-import { LIST, listIndent, STYLE } from './styles.js';
+import { LIST, listIndent, STYLE, type WordFonts } from './styles.js';
 import { table } from './table.js';
 
 export type WordBlock = Paragraph | Table;
@@ -28,6 +28,7 @@ export class ListNumbering {
 
 export interface BlockContext {
   theme: Theme;
+  fonts: WordFonts;
   /** Width between the margins, in twips. */
   available: number;
   lists: ListNumbering;
@@ -61,7 +62,7 @@ const handlers: { [T in Block['type']]: BlockHandler<T> } = {
   paragraph: (block, context) => [new Paragraph({ style: paragraphStyle(context), children: inlineRuns(block.content) })],
   list: (block, context) => list(block, context),
   table: (block, context) => [table(block, context.theme, context.available), new Paragraph({ style: STYLE.spacer })],
-  chart: (block, context) => [chart(block, context.theme, context.available)],
+  chart: (block, context) => [chart(block, context.theme, context.fonts, context.available)],
   quote: (block, context) => blocks(block.blocks, { ...context, inQuote: true }),
   code: (block) => [new Paragraph({ style: STYLE.code, children: textRuns(block.text, {}, {}, false) })],
   rule: () => [new Paragraph({ style: STYLE.rule })],

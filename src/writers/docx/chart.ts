@@ -4,18 +4,18 @@ import { ChartRun } from 'docx/charts';
 import type { Block } from '../../doc/types.js';
 import type { Theme } from '../theme.js';
 import { xmlSafe } from './inline.js';
-import { FONTS } from './styles.js';
+import type { WordFonts } from './styles.js';
 
 type ChartBlock = Extract<Block, { type: 'chart' }>;
 
 /** Twips per pixel at the 96 dpi that chart sizes are given in. */
 const TWIPS_PER_PIXEL = 15;
 
-export function chart(block: ChartBlock, theme: Theme, available: number): Paragraph {
+export function chart(block: ChartBlock, theme: Theme, fonts: WordFonts, available: number): Paragraph {
   const width = Math.min(Math.floor(available / TWIPS_PER_PIXEL), 620);
   const seriesColours = [theme.colors.primary, theme.colors.accent];
   const single = block.series.length === 1;
-  const font = (size: number, bold = false) => ({ name: FONTS.latin, size, bold, color: theme.colors.text });
+  const font = (size: number, bold = false) => ({ name: fonts.body, size, bold, color: theme.colors.text });
   return new Paragraph({
     alignment: AlignmentType.CENTER,
     // Body text has exact line spacing, which would crop the chart to one line.
@@ -43,7 +43,7 @@ export function chart(block: ChartBlock, theme: Theme, available: number): Parag
         },
         categoryAxis: { font: font(9) },
         gapWidth: 80,
-        font: { name: FONTS.latin },
+        font: { name: fonts.body },
         transformation: { width, height: Math.round(width * 0.55) },
       }),
     ],

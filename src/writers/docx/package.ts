@@ -1,5 +1,6 @@
 // Makes a packed .docx repeatable: the same document and creation date give the same bytes.
-import { readZip, writeZip, type ZipEntry } from './zip.js';
+import { createHash } from 'node:crypto';
+import { deflatePart, readZip, writeZip, type ZipEntry } from './zip.js';
 
 export interface PackageStamp {
   createdAt: Date;
@@ -12,8 +13,8 @@ export interface PackageStamp {
  * and numbers bookmarks and drawings from counters that live as long as the process. This rewrites those values in
  * the order they appear, so two renders of one document match byte for byte however many came before.
  */
-export function stampPackage(archive: Buffer, stamp: PackageStamp): Buffer {
-  const entries = readZip(archive);
+export function stampPackage(parts: readonly ZipEntry[], stamp: PackageStamp): Buffer {
+  const entries = rekeyFonts(parts);
   const relationshipIds = renumberRelationships(entries);
   const counters = { bookmarkIds: new Map<string, string>(), tocNames: new Map<string, string>(), drawingIds: new Map<string, string>() };
   const stamped = entries.map((entry): ZipEntry => {
@@ -74,6 +75,62 @@ function renumberIds(
       `${open}${instruction.replace(/\b_Toc\d+\b/g, tocName)}${close}`,
     )
     .replace(/<wp:docPr id="(\d+)"/g, (_, id: string) => `<wp:docPr id="${lookUp(counters.drawingIds, id, String)}"`);
+}
+
+/** Bytes of an embedded font that are obfuscated with its key (ECMA-376 part 2, 13.4: the first 32). */
+const OBFUSCATED_BYTES = 32;
+
+/** The font's bytes XORed with a GUID key as the standard says: the key's 16 bytes, last first, over the first 32 bytes. */
+function xorWithKey(data: Buffer, key: string): Buffer {
+  const keyBytes = Buffer.from(key.replace(/[{}-]/g, ''), 'hex').reverse();
+  const result = Buffer.from(data);
+  for (let index = 0; index < Math.min(OBFUSCATED_BYTES, result.length); index += 1) result[index]! ^= keyBytes[index % keyBytes.length]!;
+  return result;
+}
+
+/**
+ * The docx library obfuscates each embedded font with a random key. This obfuscates it again with a key made from the
+ * font's own bytes, so the same fonts give the same file.
+ */
+function rekeyFonts(entries: readonly ZipEntry[]): readonly ZipEntry[] {
+  const table = entries.find((entry) => entry.name === 'word/fontTable.xml');
+  const relationships = entries.find((entry) => entry.name === 'word/_rels/fontTable.xml.rels');
+  if (!table || !relationships) return entries;
+  const targets = new Map([...relationships.data.toString('utf8').matchAll(/<Relationship\b[^>]*>/g)].map((match) => [
+    /\bId="([^"]+)"/.exec(match[0])?.[1] ?? '',
+    /\bTarget="([^"]+)"/.exec(match[0])?.[1] ?? '',
+  ]));
+  const replaced = new Map<string, ZipEntry>();
+  const xml = table.data.toString('utf8').replace(/(<w:embed\w+ [^>]*?r:id="([^"]+)"[^>]*?w:fontKey=")(\{[0-9A-Fa-f-]+\})"/g, (whole, head: string, id: string, key: string) => {
+    const name = `word/${targets.get(id) ?? ''}`;
+    const font = entries.find((entry) => entry.name === name);
+    if (!font) return whole;
+    const plain = xorWithKey(font.data, key);
+    const hex = createHash('sha256').update(plain).digest('hex').toUpperCase();
+    const stable = `{${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}}`;
+    const data = xorWithKey(plain, stable);
+    replaced.set(name, { name, data, deflated: deflatedFont(hex, data) });
+    return `${head}${stable}"`;
+  });
+  return entries.map((entry) => {
+    if (entry === table) return { name: entry.name, data: Buffer.from(xml, 'utf8') };
+    return replaced.get(entry.name) ?? entry;
+  });
+}
+
+/** Deflated embedded fonts by their hash: a batch in one brand compresses its (often large, CJK) font once. */
+const deflatedFonts = new Map<string, { data: Buffer; crc: number }>();
+/** A brand or two per batch; past this the oldest is dropped, so memory stays flat. */
+const DEFLATED_FONTS_KEPT = 4;
+
+function deflatedFont(hash: string, data: Buffer): { data: Buffer; crc: number } {
+  let deflated = deflatedFonts.get(hash);
+  if (!deflated) {
+    deflated = deflatePart(data);
+    deflatedFonts.set(hash, deflated);
+    if (deflatedFonts.size > DEFLATED_FONTS_KEPT) deflatedFonts.delete(deflatedFonts.keys().next().value!);
+  }
+  return deflated;
 }
 
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

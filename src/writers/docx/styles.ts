@@ -2,15 +2,27 @@
 import { AlignmentType, BorderStyle, LevelFormat, LineRuleType, type INumberingOptions, type IStylesOptions } from 'docx';
 import type { Theme } from '../theme.js';
 
+/** Font names by role: the brand's where it gives them, else those below. */
+export interface WordFonts {
+  /** Latin text of the body, tables and charts. */
+  body: string;
+  /** Latin text of headings, the cover title and the contents heading. */
+  heading: string;
+  /** Chinese, Japanese and Korean text everywhere. */
+  eastAsia: string;
+  code: string;
+}
+
 /**
- * Fonts by script slot. Calibri and Microsoft YaHei ship with Office on Windows and macOS, and LibreOffice swaps in
- * metric-compatible Carlito and any installed CJK sans, so the layout stays close everywhere.
+ * Calibri and Microsoft YaHei ship with Office on Windows and macOS, and LibreOffice swaps in metric-compatible Carlito
+ * and any installed CJK sans, so the layout stays close everywhere.
  */
-export const FONTS = {
-  latin: 'Calibri',
+export const DEFAULT_FONTS: WordFonts = {
+  body: 'Calibri',
+  heading: 'Calibri',
   eastAsia: 'Microsoft YaHei',
   code: 'Consolas',
-} as const;
+};
 
 /** Sizes in half-points, the unit Word stores. */
 export const SIZES = {
@@ -41,6 +53,9 @@ export const STYLE = {
   hyperlink: 'Hyperlink',
   inlineCode: 'InlineCode',
   listParagraph: 'ListParagraph',
+  coverLogo: 'CoverLogo',
+  coverBrand: 'CoverBrand',
+  coverConfidential: 'CoverConfidential',
 } as const;
 
 export const LIST = {
@@ -48,7 +63,7 @@ export const LIST = {
   ordered: (start: number) => `ordered-list-${start}`,
 } as const;
 
-const runFonts = (latin: string) => ({ ascii: latin, hAnsi: latin, cs: latin, eastAsia: FONTS.eastAsia });
+const runFonts = (latin: string, eastAsia: string) => ({ ascii: latin, hAnsi: latin, cs: latin, eastAsia });
 
 /**
  * Exact line spacing of 1.4 times the font size, for text of `size` half-points. Fonts disagree about line height
@@ -65,17 +80,18 @@ export function languageTags(language: string): { value: string; eastAsia: strin
   return { value, eastAsia: 'zh-CN' };
 }
 
-export function documentStyles(theme: Theme, language: string): IStylesOptions {
+export function documentStyles(theme: Theme, language: string, fonts: WordFonts = DEFAULT_FONTS): IStylesOptions {
   const { colors } = theme;
+  const headingFonts = runFonts(fonts.heading, fonts.eastAsia);
   const heading = (size: number, color: string, before: number, after: number, outlineLevel: number) => ({
-    run: { font: runFonts(FONTS.latin), size, bold: true, color },
+    run: { font: headingFonts, size, bold: true, color },
     paragraph: { spacing: { before, after, ...leading(size) }, keepNext: true, keepLines: true, outlineLevel },
   });
   const heading1 = heading(SIZES.heading1, colors.primary, 0, 240, 0);
   return {
     default: {
       document: {
-        run: { font: runFonts(FONTS.latin), size: SIZES.body, color: colors.text, language: languageTags(language) },
+        run: { font: runFonts(fonts.body, fonts.eastAsia), size: SIZES.body, color: colors.text, language: languageTags(language) },
         paragraph: { spacing: { after: 120, ...leading(SIZES.body) } },
       },
       heading1: {
@@ -85,7 +101,7 @@ export function documentStyles(theme: Theme, language: string): IStylesOptions {
       heading2: heading(SIZES.heading2, colors.primary, 320, 120, 1),
       heading3: heading(SIZES.heading3, colors.text, 240, 80, 2),
       heading4: heading(SIZES.body, colors.text, 200, 60, 3),
-      hyperlink: { run: { color: '0563C1', underline: {} } },
+      hyperlink: { run: { color: colors.primary, underline: {} } },
       listParagraph: { paragraph: { spacing: { after: 60, ...leading(SIZES.body) } } },
     },
     paragraphStyles: [
@@ -94,7 +110,7 @@ export function documentStyles(theme: Theme, language: string): IStylesOptions {
         name: 'Cover Title',
         basedOn: 'Normal',
         next: STYLE.coverText,
-        run: { size: SIZES.coverTitle, bold: true, color: colors.primary },
+        run: { font: headingFonts, size: SIZES.coverTitle, bold: true, color: colors.primary },
         paragraph: {
           spacing: { before: 2400, after: 360, ...leading(SIZES.coverTitle) },
           border: { bottom: { style: BorderStyle.SINGLE, size: 18, color: colors.accent, space: 12 } },
@@ -107,12 +123,28 @@ export function documentStyles(theme: Theme, language: string): IStylesOptions {
         run: { size: SIZES.coverText, color: colors.text },
         paragraph: { spacing: { after: 100, ...leading(SIZES.coverText) } },
       },
+      // Pictures need auto line spacing: exact spacing would crop the logo to one line of text.
+      { id: STYLE.coverLogo, name: 'Cover Logo', basedOn: 'Normal', next: STYLE.coverTitle, paragraph: { spacing: { before: 1200, after: 0, line: 240, lineRule: LineRuleType.AUTO } } },
+      {
+        id: STYLE.coverBrand,
+        name: 'Cover Brand',
+        basedOn: 'Normal',
+        run: { size: SIZES.coverText, color: colors.muted },
+        paragraph: { spacing: { after: 360, ...leading(SIZES.coverText) } },
+      },
+      {
+        id: STYLE.coverConfidential,
+        name: 'Cover Confidentiality',
+        basedOn: 'Normal',
+        run: { size: SIZES.coverText, bold: true, color: colors.accent },
+        paragraph: { spacing: { before: 480, after: 0, ...leading(SIZES.coverText) } },
+      },
       {
         id: STYLE.coverHeading,
         name: 'Cover Heading',
         basedOn: 'Normal',
         next: 'Normal',
-        run: { size: SIZES.heading3, bold: true, color: colors.primary },
+        run: { font: headingFonts, size: SIZES.heading3, bold: true, color: colors.primary },
         paragraph: { spacing: { before: 600, after: 160, ...leading(SIZES.heading3) }, keepNext: true },
       },
       {
@@ -120,7 +152,7 @@ export function documentStyles(theme: Theme, language: string): IStylesOptions {
         name: 'TOC Heading',
         basedOn: 'Normal',
         next: 'Normal',
-        run: { size: SIZES.heading1, bold: true, color: colors.primary },
+        run: { font: headingFonts, size: SIZES.heading1, bold: true, color: colors.primary },
         paragraph: {
           spacing: { after: 360, ...leading(SIZES.heading1) },
           border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: colors.primary, space: 4 } },
@@ -144,7 +176,7 @@ export function documentStyles(theme: Theme, language: string): IStylesOptions {
         run: { size: 12 },
         paragraph: {
           spacing: { before: 120, after: 240, ...leading(12) },
-          border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: colors.muted, space: 1 } },
+          border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: colors.primary, space: 1 } },
         },
       },
       {
@@ -161,7 +193,7 @@ export function documentStyles(theme: Theme, language: string): IStylesOptions {
         id: STYLE.code,
         name: 'Code Block',
         basedOn: 'Normal',
-        run: { font: runFonts(FONTS.code), size: SIZES.code },
+        run: { font: runFonts(fonts.code, fonts.eastAsia), size: SIZES.code },
         paragraph: {
           spacing: { before: 60, after: 180, ...leading(SIZES.code) },
           indent: { left: 120, right: 120 },
@@ -184,7 +216,7 @@ export function documentStyles(theme: Theme, language: string): IStylesOptions {
       { id: STYLE.pageFooter, name: 'footer', basedOn: 'Normal', run: { size: SIZES.small, color: colors.muted }, paragraph: { spacing: { after: 0, ...leading(SIZES.small) } } },
     ],
     characterStyles: [
-      { id: STYLE.inlineCode, name: 'Inline Code', basedOn: 'DefaultParagraphFont', run: { font: runFonts(FONTS.code), size: SIZES.code, shading: { fill: 'F2F2F2' } } },
+      { id: STYLE.inlineCode, name: 'Inline Code', basedOn: 'DefaultParagraphFont', run: { font: runFonts(fonts.code, fonts.eastAsia), size: SIZES.code, shading: { fill: 'F2F2F2' } } },
     ],
   };
 }

@@ -1,5 +1,4 @@
 // Word tables from the model: widths measured from the content, a repeated coloured header, zebra rows and a bold total.
-import stringWidth from 'string-width';
 import {
   AlignmentType,
   BorderStyle,
@@ -31,6 +30,17 @@ const KEEP_TOGETHER_ROWS = 10;
 /** One unbreakable piece of text: a run of non-space Latin, or a single CJK character (lines may break after any). */
 const TOKEN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]|[^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]+/gu;
 
+/** Characters as wide as two Latin ones: CJK ideographs, kana, hangul, fullwidth forms. */
+const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff01-\uff60\uffe0-\uffe6]/gu;
+/** Printable ASCII is one column a character; the test spares the Unicode scan for most table text. */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/** Width in columns of Latin text: two for each wide character, one for the rest (combining marks are rare here). */
+function textColumns(text: string): number {
+  if (PRINTABLE_ASCII.test(text)) return text.length;
+  return [...text].length + (text.match(WIDE)?.length ?? 0);
+}
+
 const ALIGNMENT: Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
   left: AlignmentType.LEFT,
   center: AlignmentType.CENTER,
@@ -39,7 +49,7 @@ const ALIGNMENT: Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType
 
 /**
  * Column widths in twips that add up to `available`. Each column wants its longest line and needs its longest word
- * (string-width counts CJK characters double, about their width beside Latin text); the space between is shared as
+ * (CJK characters count double, about their width beside Latin text); the space between is shared as
  * browsers lay out automatic tables, so short columns stay whole and long text wraps.
  */
 export function columnWidths(columns: readonly TableColumn[], rows: readonly ModelRow[], totals: ModelRow | undefined, available: number): number[] {
@@ -50,8 +60,8 @@ export function columnWidths(columns: readonly TableColumn[], rows: readonly Mod
     let longestWord = 0;
     for (const cell of [column.header, ...rows.map((row) => row[index] ?? []), ...(totals ? [totals[index] ?? []] : [])]) {
       const text = plainText(cell);
-      for (const line of text.split('\n')) natural = Math.max(natural, stringWidth(line));
-      for (const token of text.match(TOKEN) ?? []) longestWord = Math.max(longestWord, stringWidth(token));
+      for (const line of text.split('\n')) natural = Math.max(natural, textColumns(line));
+      for (const token of text.match(TOKEN) ?? []) longestWord = Math.max(longestWord, textColumns(token));
     }
     const toTwips = (units: number) => Math.max(MIN_COLUMN, Math.ceil(units * twipsPerUnit) + 2 * CELL_MARGIN + 20);
     const minimum = Math.min(toTwips(longestWord), Math.floor(available * LONGEST_WORD_SHARE));
@@ -97,7 +107,7 @@ export function table(block: TableBlock, theme: Theme, available: number): Table
       width: { size: widths[index]!, type: WidthType.DXA },
       verticalAlign: VerticalAlignTable.CENTER,
       ...(options.fill ? { shading: { fill: options.fill, type: ShadingType.CLEAR, color: 'auto' } } : {}),
-      ...(options.top ? { borders: { top: { style: BorderStyle.SINGLE, size: 12, color: colors.primary } } } : {}),
+      ...(options.top ? { borders: { top: { style: BorderStyle.SINGLE, size: 12, color: colors.accent } } } : {}),
       children: [
         new Paragraph({
           style: STYLE.tableText,

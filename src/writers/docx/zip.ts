@@ -4,6 +4,13 @@ import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 export interface ZipEntry {
   name: string;
   data: Buffer;
+  /** The data already deflated, with its CRC-32, for large parts that repeat across documents (embedded fonts). */
+  deflated?: { data: Buffer; crc: number };
+}
+
+/** Deflates a part once, so a writer that embeds the same large part in many documents can keep the result. */
+export function deflatePart(data: Buffer): { data: Buffer; crc: number } {
+  return { data: deflateRawSync(data), crc: crc32(data) };
 }
 
 const LOCAL_HEADER = 0x04034b50;
@@ -56,8 +63,8 @@ export function writeZip(entries: readonly ZipEntry[], date: Date): Buffer {
   let offset = 0;
   for (const entry of entries) {
     const name = Buffer.from(entry.name, 'utf8');
-    const compressed = deflateRawSync(entry.data);
-    const checksum = crc32(entry.data);
+    const compressed = entry.deflated?.data ?? deflateRawSync(entry.data);
+    const checksum = entry.deflated?.crc ?? crc32(entry.data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(LOCAL_HEADER, 0);
     local.writeUInt16LE(20, 4);
