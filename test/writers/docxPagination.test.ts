@@ -100,9 +100,21 @@ describe('page placement', () => {
 
   it('starts pages at page breaks, and repeats a table heading row on each page the table runs onto', () => {
     expect(paginate([unit(100), unit(100, { pageBreakBefore: true }), unit(100, { pageBreakAfter: true }), unit(100)], 1000).pages).toEqual([1, 2, 2, 3]);
-    const row = (header: boolean) => unit(300, { row: { table: 1, header, headerHeight: 300 } });
+    const row = (header: boolean, extra: Partial<Unit> = {}) => unit(300, { row: { table: 1, header, headerHeight: 300, closing: 0 }, ...extra });
     // Page 1: heading row and two rows; page 2: the repeated heading row and two more; page 3: the heading and the last.
     expect(paginate([row(true), row(false), row(false), row(false), row(false), row(false)], 900).pages).toEqual([1, 1, 1, 2, 2, 3]);
+  });
+
+  it('never leaves a heading row alone at the foot of a page, even in a table kept together that is taller than a page', () => {
+    const row = (header: boolean) => unit(300, { glueNext: true, row: { table: 1, header, headerHeight: 300, closing: 0 } });
+    expect(paginate([unit(500), row(true), row(false), row(false), row(false), unit(300)], 900).pages).toEqual([1, 2, 2, 2, 3, 3]);
+  });
+
+  it('keeps room for the bottom border below the last row on a page when the table goes on', () => {
+    const row = (closing: number) => unit(300, { row: { table: 1, header: false, headerHeight: 0, closing } });
+    expect(paginate([row(0), row(0), row(0)], 900).pages).toEqual([1, 1, 1]);
+    expect(paginate([row(10), row(10), row(0)], 900).pages).toEqual([1, 1, 1]);
+    expect(paginate([row(10), row(10), row(10), row(0)], 900).pages).toEqual([1, 1, 2, 2]);
   });
 });
 

@@ -43,6 +43,16 @@ export function paginate(units: readonly Unit[], room: number): Placement {
     const row = units[index]!.row;
     return row && !row.header && units[index - 1]?.row?.table === row.table ? row.headerHeight : 0;
   };
+  /** Whether a table's heading rows, with the first row after them, fit below the current position. */
+  const headingRowsFit = (index: number) => {
+    if (!units[index]!.row?.header) return true;
+    let height = gapBefore(units[index]!);
+    let end = index;
+    while (units[end]?.row?.header && units[end]!.row!.table === units[index]!.row!.table) height += units[end++]!.height;
+    const first = units[end];
+    if (first?.row?.table === units[index]!.row!.table) height += first.height + first.row.closing;
+    return y + height <= room + TOLERANCE;
+  };
   for (let index = 0; index < units.length; index += 1) {
     const unit = units[index]!;
     if (unit.pageBreakBefore && !empty) newPage();
@@ -59,10 +69,11 @@ export function paginate(units: readonly Unit[], room: number): Placement {
         height += between;
         fresh += between;
       }
-      if (y + height > room + TOLERANCE && fresh <= room + TOLERANCE) newPage();
+      if (y + height > room + TOLERANCE && (fresh <= room + TOLERANCE || !headingRowsFit(index))) newPage();
     }
     let gap = gapBefore(unit);
-    if (!empty && y + gap + unit.height > room + TOLERANCE) {
+    // A table that goes on over the page is closed with its bottom border below the last row that fits.
+    if (!empty && y + gap + unit.height + (unit.row?.closing ?? 0) > room + TOLERANCE) {
       newPage();
       gap = 0;
     }

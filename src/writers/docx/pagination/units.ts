@@ -18,7 +18,13 @@ export interface Unit {
   /** Bookmarks that start here, such as the contents' `_Toc` ones. */
   bookmarks: string[];
   /** For a table row: its table, whether it is a heading row, and the height of the heading rows that repeat on a new page. */
-  row?: { table: number; header: boolean; headerHeight: number };
+  row?: {
+    table: number;
+    header: boolean;
+    headerHeight: number;
+    /** Room the table's bottom border takes below the row when the table breaks after it (none for its last row, whose height has it). */
+    closing: number;
+  };
   /** How far below the unit's top its text starts: the room of a border above a paragraph's first line. */
   textTop: number;
   /** Where it comes from: the block's place among the body's paragraphs and tables, and its line or row in it. */
@@ -133,7 +139,9 @@ export class UnitReader {
       const rowProperties = child(row, 'w:trPr');
       const cells = childrenOf(row).filter((node) => tagOf(node) === 'w:tc');
       let tallest = 0;
-      let keepNext = false;
+      // Word keeps a row with the next when the first paragraph of its first cell is kept with the next; never the last.
+      const lead = cells[0] ? childrenOf(cells[0]).find((node) => tagOf(node) === 'w:p') : undefined;
+      const keepNext = index < rows.length - 1 && lead !== undefined && this.styles.paragraph(child(lead, 'w:pPr')).keepNext;
       const bookmarks: string[] = [];
       for (const cell of cells) {
         const cellProperties = child(cell, 'w:tcPr');
@@ -141,7 +149,6 @@ export class UnitReader {
         const topBorder = cellProperties ? child(cellProperties, 'w:tcBorders') : undefined;
         const ownTop = topBorder ? ((numberAttribute(child(topBorder, 'w:top'), 'w:sz') ?? 0) / 8) * 20 : 0;
         const stack = this.blocks(childrenOf(cell), cellWidth - margin('left') - margin('right'));
-        keepNext ||= stack.some((unit) => unit.glueNext);
         for (const unit of stack) bookmarks.push(...unit.bookmarks);
         const height = stack.reduce((sum, unit, at) => sum + unit.height + (at === 0 ? unit.before : Math.max(stack[at - 1]!.after, unit.before)), 0) + (stack.at(-1)?.after ?? 0);
         tallest = Math.max(tallest, height + Math.max(0, ownTop - borderWidth('insideH')));
@@ -156,7 +163,7 @@ export class UnitReader {
         pageBreakBefore: false,
         pageBreakAfter: false,
         bookmarks,
-        row: { table, header: isOn(rowProperties, 'w:tblHeader') === true, headerHeight: 0 },
+        row: { table, header: isOn(rowProperties, 'w:tblHeader') === true, headerHeight: 0, closing: index === rows.length - 1 ? 0 : borderWidth('bottom') },
         textTop: 0,
         block: 0,
         line: index,
