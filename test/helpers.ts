@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { it } from 'vitest';
 import { parse } from 'yaml';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -39,4 +40,17 @@ export function scratchDir(prefix = 'opsplan-test-'): string {
 /** The raw answers as plain data, read independently of the code under test. */
 export function rawAnswers(file: string): Record<string, any> {
   return parse(readFileSync(file, 'utf8')) as Record<string, any>;
+}
+
+const hasTool = (tool: string) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
+
+/** Checks that need a tool (qpdf, poppler, LibreOffice) are skipped only on a machine without it, never in CI. */
+export const withTools = (...tools: string[]): typeof it.skip => (tools.every(hasTool) || process.env.CI ? it : it.skip);
+
+/** Runs a document tool and returns what it printed; a failure throws with the tool's own message. */
+export function run(tool: string, args: string[]): string {
+  const result = spawnSync(tool, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  if (result.error) throw result.error;
+  if (result.status !== 0) throw new Error(`${tool} ${args.join(' ')} exited ${result.status}: ${result.stderr}${result.stdout}`);
+  return result.stdout;
 }

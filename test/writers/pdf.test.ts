@@ -1,5 +1,4 @@
 // The PDF writer, checked with real PDF software (qpdf, poppler): structure, extracted text, fonts, bookmarks, layout.
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { crc32, deflateSync } from 'node:zlib';
 import path from 'node:path';
@@ -12,18 +11,7 @@ import { pdfWriter } from '../../src/writers/pdf/index.js';
 import { plainSpans } from '../../src/writers/pdf/spans.js';
 import { typefacesFor } from '../../src/writers/pdf/typefaces.js';
 import { DEFAULT_THEME, type Theme } from '../../src/writers/theme.js';
-import { EXAMPLES, rawAnswers, scratchDir } from '../helpers.js';
-
-const hasTool = (tool: string) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
-/** Checks that need a tool are skipped only on a machine without it, never in CI. */
-const withTools = (...tools: string[]) => (tools.every(hasTool) || process.env.CI ? it : it.skip);
-
-function run(tool: string, args: string[]): string {
-  const result = spawnSync(tool, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  if (result.error) throw result.error;
-  if (result.status !== 0) throw new Error(`${tool} ${args.join(' ')} exited ${result.status}: ${result.stderr}${result.stdout}`);
-  return result.stdout;
-}
+import { EXAMPLES, rawAnswers, run, scratchDir, withTools } from '../helpers.js';
 
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 const noSpace = (text: string) => text.replace(/\s+/g, '');

@@ -1,5 +1,4 @@
 // Brands in the PDF, checked with real PDF software: the brand's fonts embedded, its logo placed, its colour, page size and footer.
-import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as fontkit from 'fontkit';
@@ -14,18 +13,7 @@ import { pdfWriter } from '../../src/writers/pdf/index.js';
 import { splitByFace } from '../../src/writers/pdf/spans.js';
 import { typefacesFor } from '../../src/writers/pdf/typefaces.js';
 import type { Theme } from '../../src/writers/theme.js';
-import { EXAMPLES, rawAnswers, ROOT, scratchDir } from '../helpers.js';
-
-const hasTool = (tool: string) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
-/** Checks that need a tool are skipped only on a machine without it, never in CI. */
-const withTools = (...tools: string[]) => (tools.every(hasTool) || process.env.CI ? it : it.skip);
-
-function run(tool: string, args: string[]): string {
-  const result = spawnSync(tool, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  if (result.error) throw result.error;
-  if (result.status !== 0) throw new Error(`${tool} ${args.join(' ')} exited ${result.status}: ${result.stderr}${result.stdout}`);
-  return result.stdout;
-}
+import { EXAMPLES, rawAnswers, ROOT, run, scratchDir, withTools } from '../helpers.js';
 
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 const BRANDS = path.join(ROOT, 'test', 'fixtures', 'brands');
