@@ -2,7 +2,7 @@
 import { SECTION_KEYS, type Plan, type SectionKey } from '../plan/schema.js';
 
 const latinTerm = /^[\p{Script=Latin}\s'’-]+$/u;
-const termCache = new Map<string, RegExp>();
+const patterns = new Map<string, RegExp>();
 
 /**
  * Whether `text` holds `term`. Latin terms match as whole words, in any case, with a plural ending or the last letter
@@ -10,34 +10,38 @@ const termCache = new Map<string, RegExp>();
  * (Chinese words, "??", "###") match anywhere.
  */
 export function hasTerm(text: string, term: string): boolean {
-  return termPattern(term).test(text.toLowerCase());
+  return findTerm(text, [term]) !== undefined;
 }
 
-/** The first term of `terms` found in `text`, as it is written in the text. */
+/** The term of `terms` that comes first in `text`, as it is written in the text. */
 export function findTerm(text: string, terms: readonly string[]): string | undefined {
+  if (terms.length === 0) return undefined;
   const lower = text.toLowerCase();
-  for (const term of terms) {
-    const found = termPattern(term).exec(lower);
-    if (found) return lower.length === text.length ? text.slice(found.index, found.index + found[0].length) : found[0];
-  }
-  return undefined;
+  const found = termsPattern(terms).exec(lower);
+  if (!found) return undefined;
+  return lower.length === text.length ? text.slice(found.index, found.index + found[0].length) : found[0];
 }
 
 /**
- * Patterns match lower-cased text without the `i` flag: a case-insensitive Unicode letter class costs V8 a large
- * case-folding table per pattern, which made every review (and so every render) noticeably slower to start.
+ * One pattern per list of terms, over lower-cased text and without the `i` flag: V8 builds a large table for every
+ * Unicode letter class it compiles (and more to case-fold one), so a pattern per term made every review, and so
+ * every render, slow to start.
  */
-function termPattern(term: string): RegExp {
-  let pattern = termCache.get(term);
+function termsPattern(terms: readonly string[]): RegExp {
+  const key = terms.join('\u0000');
+  let pattern = patterns.get(key);
   if (!pattern) {
-    if (latinTerm.test(term)) {
+    const latin = terms.filter((term) => latinTerm.test(term)).map((term) => {
       const lower = term.toLowerCase();
-      const escaped = escapeRegExp(lower.slice(0, -1)) + `${escapeRegExp(lower.slice(-1))}+`;
-      pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escaped.replace(/\s+/g, '\\s+')}(?:s|es)?(?![\\p{L}\\p{N}])`, 'u');
-    } else {
-      pattern = new RegExp(escapeRegExp(term.toLowerCase()), 'u');
-    }
-    termCache.set(term, pattern);
+      return `${escapeRegExp(lower.slice(0, -1))}${escapeRegExp(lower.slice(-1))}+`.replace(/\s+/g, '\\s+');
+    });
+    const other = terms.filter((term) => !latinTerm.test(term)).map((term) => escapeRegExp(term.toLowerCase()));
+    const alternatives = [
+      ...(latin.length > 0 ? [`(?<![\\p{L}\\p{N}])(?:${latin.join('|')})(?:s|es)?(?![\\p{L}\\p{N}])`] : []),
+      ...other,
+    ];
+    pattern = new RegExp(alternatives.join('|'), 'u');
+    patterns.set(key, pattern);
   }
   return pattern;
 }
