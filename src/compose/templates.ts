@@ -9,6 +9,7 @@ import type { Figures } from '../plan/derive.js';
 import type { Plan } from '../plan/schema.js';
 import type { ReviewAppendix } from '../review/appendix.js';
 import { createFormatter } from '../i18n/format.js';
+import { precompiledTemplate, preparsedYaml } from '../io/builtins.js';
 import { createVoice, registerHelpers, type Locale } from './helpers.js';
 
 /** The built-in templates folder, shipped beside `dist/`. */
@@ -56,7 +57,8 @@ export function loadLocale(language: string, options: TemplateOptions = {}): Loc
   if (cached) return cached;
   let labels: unknown;
   try {
-    labels = parseYaml(readTemplate(file)) as unknown;
+    const source = readTemplate(file);
+    labels = (preparsedYaml(file, source) ?? { value: parseYaml(source) as unknown }).value;
   } catch (error) {
     if (error instanceof OpsplanError) throw error;
     throw templateError(file, error);
@@ -86,6 +88,8 @@ function compile(env: typeof Handlebars, file: string): HandlebarsTemplateDelega
   try {
     // Parsing eagerly surfaces syntax errors here, with the file they came from.
     const source = readTemplate(file);
+    const precompiled = precompiledTemplate(file, source);
+    if (precompiled) return env.template(precompiled);
     env.parse(source);
     return env.compile(source, { preventIndent: true });
   } catch (error) {

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { preparsedYaml } from '../io/builtins.js';
 import { LANGUAGES, type Language } from '../plan/schema.js';
 import type { HitValues, Lexicon } from './types.js';
 
@@ -30,7 +31,8 @@ export function loadWording(language: Language): Wording {
   const cached = cache.get(language);
   if (cached) return cached;
   const file = reviewFile(language);
-  const data = parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  const source = readFileSync(file, 'utf8');
+  const data = (preparsedYaml(file, source) ?? { value: parse(source) as unknown }).value as Record<string, unknown>;
   const numberFormat = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
   const plurals = new Intl.PluralRules(language);
   const lookup = (key: string): unknown =>
