@@ -1,5 +1,5 @@
 // Writes the document model as GitHub-flavoured Markdown: padded tables, numbered headings, the chart as Mermaid.
-import stringWidth from 'string-width';
+import { eastAsianWidth } from 'get-east-asian-width';
 import type { Block, Doc, Inline, TableColumn, TableRow } from '../doc/types.js';
 import type { Theme } from './theme.js';
 import type { Writer } from './types.js';
@@ -81,13 +81,28 @@ function list(node: Extract<Block, { type: 'list' }>): string {
     .join('\n');
 }
 
+// Combining marks (variation selectors among them) and zero-width spaces and joiners.
+const zeroWidth = /[\p{M}\u200B-\u200F\u2060]/u;
+
+/**
+ * Columns a cell takes in a monospaced editor, for aligning the pipes: two for wide East Asian characters and
+ * emoji, none for combining marks. Per character rather than per grapheme, which is what aligning needs and avoids
+ * loading a segmenter on every start.
+ */
+function displayWidth(text: string): number {
+  if (/^[\x20-\x7e]*$/.test(text)) return text.length;
+  let width = 0;
+  for (const character of text) if (!zeroWidth.test(character)) width += eastAsianWidth(character.codePointAt(0)!);
+  return width;
+}
+
 function table(columns: readonly TableColumn[], rows: readonly TableRow[], totals: TableRow | undefined): string {
   const cell = (content: Inline[] | undefined) => inline(content ?? [], '<br>').replace(/\n/g, ' ');
   const header = columns.map((column) => cell(column.header));
   const body = [...rows, ...(totals ? [totals.map((content) => boldAll(content))] : [])].map((row) => columns.map((_, index) => cell(row[index])));
-  const widths = columns.map((_, index) => Math.max(3, stringWidth(header[index]!), ...body.map((row) => stringWidth(row[index]!))));
+  const widths = columns.map((_, index) => Math.max(3, displayWidth(header[index]!), ...body.map((row) => displayWidth(row[index]!))));
   const pad = (text: string, index: number) => {
-    const gap = ' '.repeat(widths[index]! - stringWidth(text));
+    const gap = ' '.repeat(widths[index]! - displayWidth(text));
     return columns[index]!.align === 'right' ? gap + text : text + gap;
   };
   const line = (cells: string[]) => `| ${cells.map(pad).join(' | ')} |`;

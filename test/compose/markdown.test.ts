@@ -132,6 +132,29 @@ describe('answer text in the plan', () => {
   });
 });
 
+describe('tables in the written Markdown', () => {
+  it('line up their pipes in a monospaced editor, with Chinese, accents and emoji in the cells', () => {
+    const data = minimal();
+    data.accountPlan.costs[0].item = '公众号推广 Café 🎉';
+    data.accountPlan.costs.push({ item: 'Cafe\u0301 plain', category: 'Activities', amount: 30, priority: 'essential' });
+    const markdown = docToMarkdown(composePlan(validatePlan(data, 'wide.yaml')).doc);
+    const table = markdown.split('\n\n').find((part) => part.includes('公众号推广'))!.split('\n').filter((line) => line.startsWith('|'));
+    // Columns taken by each line up to each pipe, counting wide characters twice and combining marks not at all.
+    const columnsOf = (line: string) => {
+      const stops: number[] = [];
+      let column = 0;
+      for (const character of line) {
+        if (character === '|') stops.push(column);
+        if (/\p{M}/u.test(character)) continue;
+        column += /[\u3000-\u9fff\u{1F300}-\u{1FAFF}]/u.test(character) ? 2 : 1;
+      }
+      return stops;
+    };
+    expect(table.length).toBeGreaterThan(3);
+    for (const line of table) expect(columnsOf(line)).toEqual(columnsOf(table[0]!));
+  });
+});
+
 describe('the plan model', () => {
   it('marks totals rows and column kinds from the templates', async () => {
     const { doc } = composePlan((await loadPlan(EXAMPLES.en)).plan as Plan);
