@@ -2,7 +2,8 @@
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLES, ROOT, runCli, scratchDir } from '../helpers.js';
+import { readZipEntries } from '../property/documents.js';
+import { EXAMPLES, ROOT, run, runCli, scratchDir, withTools } from '../helpers.js';
 
 /** Answers files made from the examples: each its own company and title, alternating language. */
 function generatePlans(dir: string, count: number): string[] {
@@ -33,6 +34,29 @@ describe('opsplan render with many files', () => {
     // Without a terminal, progress is plain lines, one per plan.
     expect(result.stdout.match(/^\[\d+\/13\] (done|failed) /gm)).toHaveLength(13);
   });
+
+  withTools('qpdf', 'pdftotext')('renders 50 plans in every format, each file whole and its own', () => {
+    const dir = scratchDir();
+    const plans = generatePlans(dir, 50);
+    const out = path.join(dir, 'out');
+    const result = runCli(['render', ...plans, '--format', 'all', '--out', out]);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain(`Rendered 50 of 50 plans: 200 files in ${out}`);
+    const written = readdirSync(out);
+    expect(written).toHaveLength(200);
+    for (const extension of ['.md', '.docx', '.pdf', '.html']) expect(written.filter((name) => name.endsWith(extension))).toHaveLength(50);
+    plans.forEach((_, index) => {
+      const client = `client ${index + 1}`;
+      const named = written.filter((name) => name.includes(`client-${index + 1}.`));
+      expect(named, client).toHaveLength(4);
+      const stem = path.join(out, named[0]!.slice(0, named[0]!.lastIndexOf('.')));
+      expect(readFileSync(`${stem}.md`, 'utf8')).toContain(client);
+      const document = readZipEntries(readFileSync(`${stem}.docx`)).get('word/document.xml')!.toString('utf8');
+      expect(document).toContain(client);
+      run('qpdf', ['--check', `${stem}.pdf`]);
+      expect(run('pdftotext', [`${stem}.pdf`, '-']).replace(/\s+/g, ' ')).toContain(client);
+    });
+  }, 300_000);
 
   it('names plans that share a title after their answers files, so none overwrites another', () => {
     const dir = scratchDir();
