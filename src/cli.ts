@@ -26,8 +26,9 @@ program
   .option('-t, --templates <dir>', 'folder with template overrides, searched before the built-in templates')
   .option('-b, --brand <file>', 'brand file (brand.yaml): logo, colours, fonts, page setup; else the one the answers file names')
   .addOption(new Option('--appendix <name>', 'add an appendix after the seven sections: review (completeness score and open points)').choices(['review']))
+  .option('--compare <file>', 'previous answers file: add "Changes since the last plan" (budget, KPIs, forecast, activities); with several plans, a folder of previous files with the same names')
   .option('-j, --jobs <n>', 'plans rendered at the same time (default: the number of cores)')
-  .action(async (files: string[], options: { format: string; out: string; templates?: string; brand?: string; appendix?: 'review'; jobs?: string }) => {
+  .action(async (files: string[], options: { format: string; out: string; templates?: string; brand?: string; appendix?: 'review'; compare?: string; jobs?: string }) => {
     const { runRender } = await import('./batch/command.js');
     const jobs = options.jobs === undefined ? undefined : Number(options.jobs);
     if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) throw new OpsplanError('USAGE', `--jobs must be a whole number from 1 up, not "${options.jobs}"`);
@@ -37,6 +38,7 @@ program
       ...(options.templates ? { templates: options.templates } : {}),
       ...(options.brand ? { brand: options.brand } : {}),
       ...(options.appendix ? { appendix: options.appendix } : {}),
+      ...(options.compare ? { compare: options.compare } : {}),
       ...(jobs ? { concurrency: jobs } : {}),
     });
   });

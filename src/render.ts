@@ -24,7 +24,7 @@ export interface RenderFilesOptions extends ComposeOptions {
 /** Builds the document model for a plan: the single input of every writer. */
 export function composePlan(plan: Plan, options: ComposeOptions = {}): { markdown: string; doc: Doc } {
   const figures = deriveFigures(plan);
-  const markdown = renderPlanMarkdown(plan, figures, options, { review: options.review });
+  const markdown = renderPlanMarkdown(plan, figures, options, { review: options.review, changes: options.changes });
   const locale = loadLocale(plan.meta.language, options);
   const doc = markdownToDoc(
     markdown,

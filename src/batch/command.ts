@@ -12,6 +12,20 @@ const size = (bytes: number) =>
 function printWritten(outcome: RenderOutcome): void {
   for (const output of outcome.written) console.log(`Wrote ${output.path} (${size(output.bytes)})`);
   if (outcome.reviewLine) console.log(outcome.reviewLine);
+  if (outcome.comparedWith) console.log(`Compared with ${outcome.comparedWith}`);
+  if (outcome.noPrevious) console.log(`${outcome.file}: ${noPreviousLine(outcome.noPrevious)}`);
+}
+
+const noPreviousLine = (missing: string) => `no previous plan to compare with (${missing} does not exist): rendered without "Changes since the last plan".`;
+
+/** A `--compare` path that does not exist is the command line's mistake: said once, not once per plan. */
+async function checkCompare(compare: string): Promise<void> {
+  const { stat } = await import('node:fs/promises');
+  await stat(compare).catch(() => {
+    throw new OpsplanError('FILE_NOT_FOUND', `${compare}: no such file or folder`, {
+      hint: '--compare names the previous plan\'s answers file, or a folder of previous answers files named like the plans.',
+    });
+  });
 }
 
 function printFailure(outcome: RenderOutcome): void {
@@ -25,6 +39,7 @@ function printFailure(outcome: RenderOutcome): void {
 export async function runRender(files: string[], options: RenderCommandOptions): Promise<number> {
   // A wrong --format is the user's command line, not a plan: say so once, before any work.
   resolveFormats(options.formats);
+  if (options.compare && files.length > 1) await checkCompare(options.compare);
   if (files.length === 1) {
     const [outcome] = await renderBatch(files, options);
     if (outcome!.error) {
@@ -43,7 +58,7 @@ export async function runRender(files: string[], options: RenderCommandOptions):
     ...options,
     onOutcome: (outcome, done, total) => {
       if (bar) bar.update(done, { file: outcome.file });
-      else console.log(`[${done}/${total}] ${outcome.error ? 'failed' : 'done'}  ${outcome.file}`);
+      else console.log(`[${done}/${total}] ${outcome.error ? 'failed' : 'done'}  ${outcome.file}${outcome.noPrevious ? `  (no previous plan: ${outcome.noPrevious} does not exist)` : ''}`);
     },
   });
   bar?.stop();
@@ -51,6 +66,7 @@ export async function runRender(files: string[], options: RenderCommandOptions):
   const failed = outcomes.filter((outcome) => outcome.error);
   const written = outcomes.flatMap((outcome) => outcome.written);
   console.log(`Rendered ${outcomes.length - failed.length} of ${outcomes.length} plans: ${written.length} files in ${options.out}`);
+  for (const outcome of outcomes) if (outcome.noPrevious) console.log(`${outcome.file}: ${noPreviousLine(outcome.noPrevious)}`);
   for (const outcome of failed) printFailure(outcome);
   if (failed.length > 0) console.error(`${failed.length} of ${outcomes.length} plans could not be rendered.`);
   return Math.max(EXIT.ok, ...failed.map((outcome) => outcome.error!.exitCode));

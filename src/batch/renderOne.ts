@@ -16,6 +16,8 @@ export interface RenderJob {
   /** Brand file given on the command line; else the one the answers file names, if any. */
   brand?: string;
   appendix?: 'review';
+  /** Previous answers file to compare with (`--compare`), or a folder holding one under the same name as `file`. */
+  compare?: string;
 }
 
 export interface RenderOutcome {
@@ -23,6 +25,10 @@ export interface RenderOutcome {
   written: RenderedFile[];
   /** The one-line review count printed after the files. */
   reviewLine?: string;
+  /** The previous plan the rendered one was compared with. */
+  comparedWith?: string;
+  /** `--compare` named a folder without this plan's counterpart (this path): rendered without the comparison. */
+  noPrevious?: string;
   error?: { code: ErrorCode; message: string; problems: Problem[]; hint?: string; exitCode: number };
 }
 
@@ -49,13 +55,22 @@ export async function renderOne(job: RenderJob): Promise<RenderOutcome> {
     const templateDirs = [job.templates, brand?.templatesDir].filter((dir): dir is string => dir !== undefined);
     // Every render ends with the review's one-line count, so the review module is always needed here.
     const review = await import('../review/command.js');
-    const written = await renderPlanFiles(plan, formats, job.out, {
+    const compared = job.compare ? await (await import('../plan/previous.js')).changesSincePrevious(job.compare, job.file, plan) : {};
+    const rendering = renderPlanFiles(plan, formats, job.out, {
       ...(templateDirs.length > 0 ? { templateDirs } : {}),
       ...(brand ? { theme: brand.theme } : {}),
       ...(job.appendix === 'review' ? { review: review.reviewAppendix(plan) } : {}),
+      ...(compared.changes ? { changes: compared.changes } : {}),
       ...(job.stem ? { stem: job.stem } : {}),
     });
-    return { file: job.file, written, reviewLine: review.reviewCountLine(plan, job.file) };
+    const reviewLine = review.reviewCountLine(plan, job.file);
+    return {
+      file: job.file,
+      written: await rendering,
+      reviewLine,
+      ...(compared.previousFile ? { comparedWith: compared.previousFile } : {}),
+      ...(compared.missing ? { noPrevious: compared.missing } : {}),
+    };
   } catch (error) {
     if (error instanceof OpsplanError) {
       return {

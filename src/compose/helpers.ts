@@ -110,6 +110,17 @@ export function registerHelpers(env: typeof Handlebars): void {
     return known === undefined ? '' : print(known);
   };
 
+  const moneyOf = (amount: number, options: HelperOptions) => {
+    const { currency, whole } = options.hash as { currency?: unknown; whole?: unknown };
+    const other = {
+      ...(typeof currency === 'string' ? { currency } : {}),
+      ...(typeof whole === 'boolean' ? { whole } : {}),
+    };
+    return voiceOf(options).format.moneyIn(amount, other);
+  };
+  const measureOf = (value: number, unit: KpiUnit, options: HelperOptions) =>
+    (unit === 'money' ? moneyOf(value, options) : voiceOf(options).format.measure(value, unit));
+
   env.registerHelper({
     t: (key: string, options: HelperOptions) => safe(voiceOf(options).say(key, options.hash as Record<string, unknown>)),
     enum: (kind: string, value: unknown, options: HelperOptions) =>
@@ -120,14 +131,21 @@ export function registerHelpers(env: typeof Handlebars): void {
       return safe(escapeMarkdown(value).replace(/\n/g, `\n${indent}`));
     },
     cell: (value: unknown) => safe(escapeCell(value)),
-    money: (value: unknown, options: HelperOptions) => formatted(value, voiceOf(options).format.money),
+    // `currency=` and `whole=` print an amount in another currency or precision than the plan's (a previous plan's).
+    money: (value: unknown, options: HelperOptions) => formatted(value, (known) => moneyOf(known, options)),
     num: (value: unknown, options: HelperOptions) => formatted(value, voiceOf(options).format.number),
     pct: (value: unknown, options: HelperOptions) => formatted(value, voiceOf(options).format.percent),
-    measure: (value: unknown, unit: KpiUnit, options: HelperOptions) => formatted(value, (known) => voiceOf(options).format.measure(known, unit)),
+    measure: (value: unknown, unit: KpiUnit, options: HelperOptions) => formatted(value, (known) => measureOf(known, unit, options)),
     signedNum: (value: unknown, options: HelperOptions) =>
       formatted(value, (known) => `${known > 0 ? '+' : ''}${voiceOf(options).format.number(known)}`),
     signedPct: (value: unknown, options: HelperOptions) =>
       formatted(value, (known) => `${known > 0 ? '+' : ''}${voiceOf(options).format.percent(known)}`),
+    signedMoney: (value: unknown, options: HelperOptions) =>
+      formatted(value, (known) => `${known > 0 ? '+' : ''}${moneyOf(known, options)}`),
+    signedMeasure: (value: unknown, unit: KpiUnit, options: HelperOptions) =>
+      formatted(value, (known) => `${known > 0 ? '+' : ''}${measureOf(known, unit, options)}`),
+    /** A date's month and year, e.g. "Apr 2027". */
+    month: (value: unknown, options: HelperOptions) => (typeof value === 'string' ? voiceOf(options).format.month(value) : ''),
     /** One field of each item, joined the way the plan's language joins a list. */
     listOf: (items: unknown, field: string, options: HelperOptions) =>
       (Array.isArray(items)
@@ -143,6 +161,7 @@ export function registerHelpers(env: typeof Handlebars): void {
     quarter: (value: Quarter, options: HelperOptions) => voiceOf(options).quarterLabel(value),
     quarterShort: (value: Quarter, options: HelperOptions) => voiceOf(options).quarterShort(value),
     or: (...values: unknown[]) => values.slice(0, -1).some((value) => !isBlank(value)),
+    eq: (a: unknown, b: unknown) => a === b,
     /** Marks the GFM table that follows with its column kinds (the last kind repeats) and totals row. */
     table: function (this: unknown, kinds: string, options: HelperOptions) {
       const totals = (options.hash as { totals?: boolean }).totals ? ' totals' : '';

@@ -8,6 +8,7 @@ import { OpsplanError } from '../errors.js';
 import type { Figures } from '../plan/derive.js';
 import type { Plan } from '../plan/schema.js';
 import type { ReviewAppendix } from '../review/appendix.js';
+import type { PlanChanges } from '../plan/compare.js';
 import { createFormatter } from '../i18n/format.js';
 import { precompiledTemplate, preparsedYaml } from '../io/builtins.js';
 import { createVoice, registerHelpers, type Locale } from './helpers.js';
@@ -110,6 +111,8 @@ function templateError(file: string, error: unknown): OpsplanError {
 export interface PlanExtras {
   /** The review appendix, after the seven sections (`render --appendix review`). */
   review?: ReviewAppendix;
+  /** What changed since a previous plan, after the growth forecast (`render --compare`). */
+  changes?: PlanChanges;
 }
 
 /** Renders the plan's Markdown from the templates, in the plan's language. */
@@ -119,7 +122,7 @@ export function renderPlanMarkdown(plan: Plan, figures: Figures, options: Templa
   const format = createFormatter({ language: plan.meta.language, currency: plan.meta.currency, wholeMoney: figures.wholeMoney });
   const voice = createVoice(locale, format, plan.meta.channel);
   try {
-    return normalise(template({ ...plan, figures, review: extras.review }, {
+    return normalise(template({ ...plan, figures, review: extras.review, changes: extras.changes }, {
       data: { opsplan: voice },
       allowProtoPropertiesByDefault: false,
       allowProtoMethodsByDefault: false,

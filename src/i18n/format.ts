@@ -3,6 +3,8 @@ import type { KpiUnit } from '../plan/schema.js';
 
 export interface Formatter {
   money(amount: number): string;
+  /** Money in another currency or precision than the plan's, e.g. a previous plan's amounts; the plan's own when left out. */
+  moneyIn(amount: number, options: { currency?: string; whole?: boolean }): string;
   number(value: number): string;
   /** `points` are percent points: 12.5 prints as 12.5 %. */
   percent(points: number): string;
@@ -37,8 +39,22 @@ export function createFormatter({ language, currency, wholeMoney }: FormatOption
   const rangeFormat = new Intl.DateTimeFormat(language, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
   const listFormat = new Intl.ListFormat(language, { style: 'long', type: 'conjunction' });
   const monthFormat = new Intl.DateTimeFormat(language, { year: 'numeric', month: 'short', timeZone: 'UTC' });
+  const otherMoney = new Map<string, Intl.NumberFormat>();
+  const moneyIn = (amount: number, options: { currency?: string; whole?: boolean }) => {
+    const code = options.currency ?? currency;
+    const whole = options.whole ?? wholeMoney;
+    if (code === currency && whole === wholeMoney) return moneyFormat.format(amount);
+    const key = `${code} ${whole}`;
+    let format = otherMoney.get(key);
+    if (!format) {
+      format = new Intl.NumberFormat(language, { style: 'currency', currency: code, ...(whole ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {}) });
+      otherMoney.set(key, format);
+    }
+    return format.format(amount);
+  };
   const formatter: Formatter = {
     money: (amount) => moneyFormat.format(amount),
+    moneyIn,
     number: (value) => numberFormat.format(value),
     percent: (points) => percentFormat.format(points / 100),
     measure: (value, unit) => (unit === 'money' ? formatter.money(value) : unit === 'percent' ? formatter.percent(value) : formatter.number(value)),
