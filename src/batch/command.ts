@@ -1,4 +1,5 @@
 // The `render` command: one plan in-process, many plans in parallel with a progress bar, then a summary.
+import { availableParallelism } from 'node:os';
 import { EXIT, formatProblems, OpsplanError } from '../errors.js';
 import { resolveFormats } from '../render.js';
 import type { RenderOutcome } from './renderOne.js';
@@ -41,7 +42,7 @@ export async function runRender(files: string[], options: RenderCommandOptions):
   resolveFormats(options.formats);
   if (options.compare && files.length > 1) await checkCompare(options.compare);
   if (files.length === 1) {
-    const [outcome] = await renderBatch(files, options);
+    const [outcome] = await renderBatch(files, { ...options, pdfThread: availableParallelism() > 1 });
     if (outcome!.error) {
       const { code, message, problems, hint } = outcome!.error;
       throw new OpsplanError(code, message, { problems, ...(hint ? { hint } : {}) });

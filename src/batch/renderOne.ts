@@ -4,6 +4,7 @@ import { OpsplanError, type ErrorCode, type Problem } from '../errors.js';
 import { loadBrand, type Brand } from '../brand/load.js';
 import { loadPlan } from '../plan/load.js';
 import { renderPlanFiles, resolveFormats, type RenderedFile } from '../render.js';
+import type { ThreadWriter } from '../writers/thread.js';
 
 export interface RenderJob {
   file: string;
@@ -18,6 +19,11 @@ export interface RenderJob {
   appendix?: 'review';
   /** Previous answers file to compare with (`--compare`), or a folder holding one under the same name as `file`. */
   compare?: string;
+  /**
+   * Draw the PDF on a thread of its own while this one makes the other formats: for a single plan on a machine
+   * with cores to spare (a batch already keeps every core busy with plans).
+   */
+  pdfThread?: boolean;
 }
 
 export interface RenderOutcome {
@@ -47,8 +53,13 @@ function brandFor(file: string): Promise<Brand> {
 }
 
 export async function renderOne(job: RenderJob): Promise<RenderOutcome> {
+  let pdfThread: ThreadWriter | undefined;
   try {
     const formats = resolveFormats(job.formats);
+    // Started before the plan is even read, so the thread loads pdfkit and the fonts while this one composes.
+    if (job.pdfThread && formats.length > 1 && formats.some((format) => format.id === 'pdf')) {
+      pdfThread = (await import('../writers/thread.js')).writerOnThread('pdf');
+    }
     const { plan } = await loadPlan(job.file);
     const brandFile = job.brand ?? (plan.meta.brand ? path.resolve(path.dirname(job.file), plan.meta.brand) : undefined);
     const brand = brandFile ? await brandFor(brandFile) : undefined;
@@ -62,7 +73,9 @@ export async function renderOne(job: RenderJob): Promise<RenderOutcome> {
       ...(job.appendix === 'review' ? { review: review.reviewAppendix(plan) } : {}),
       ...(compared.changes ? { changes: compared.changes } : {}),
       ...(job.stem ? { stem: job.stem } : {}),
+      ...(pdfThread ? { writers: { pdf: pdfThread } } : {}),
     });
+    // Counted while the documents are being made: the PDF thread works on, and the other writers wait their turn.
     const reviewLine = review.reviewCountLine(plan, job.file);
     return {
       file: job.file,
@@ -80,5 +93,7 @@ export async function renderOne(job: RenderJob): Promise<RenderOutcome> {
       };
     }
     throw error;
+  } finally {
+    await pdfThread?.close();
   }
 }

@@ -2,7 +2,9 @@
 import { chmodSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLES, runCli, scratchDir } from '../helpers.js';
+import { EXAMPLES, ROOT, runCli, scratchDir } from '../helpers.js';
+
+const BRAND = path.join(ROOT, 'test', 'fixtures', 'brands', 'jade', 'brand.yaml');
 
 describe('opsplan render', () => {
   it('writes the Markdown plan named after the title and says where', () => {
@@ -53,6 +55,18 @@ describe('opsplan render', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/accountPlan\.costs\[0\]\.amount +must not be negative/);
     expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+  });
+
+  // With other formats asked for, one plan's PDF is drawn on a thread of its own: it must not differ in any byte.
+  it.each([['plain', []], ['branded', ['--brand', BRAND]]] as const)('writes the same %s PDF whether drawn beside other formats or alone', (_, brand) => {
+    const [together, alone] = [scratchDir(), scratchDir()];
+    const env = { ...process.env, SOURCE_DATE_EPOCH: '1803889800' };
+    const all = runCli(['render', EXAMPLES.zh, '--format', 'md,pdf', '--out', together, ...brand], { env });
+    expect(all.status, all.stderr).toBe(0);
+    expect(runCli(['render', EXAMPLES.zh, '--format', 'pdf', '--out', alone, ...brand], { env }).status).toBe(0);
+    const pdf = (folder: string) => readFileSync(path.join(folder, readdirSync(folder).find((name) => name.endsWith('.pdf'))!));
+    expect(pdf(together).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf(together).equals(pdf(alone))).toBe(true);
   });
 
   it('prints help with every command', () => {
