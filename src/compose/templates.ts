@@ -49,13 +49,25 @@ function readTemplate(file: string): string {
 const locales = new Map<string, Locale>();
 const planTemplates = new Map<string, { file: string; template: HandlebarsTemplateDelegate }>();
 
-/** Loads the locale file for a language: its labels are all the wording the templates use. */
+/**
+ * Loads the locale for a language: its labels are all the wording the templates use. A locale file in a templates
+ * folder overrides the built-in labels it names; labels it lacks (say, of a section added since it was copied by
+ * `brand init`) keep their built-in wording.
+ */
 export function loadLocale(language: string, options: TemplateOptions = {}): Locale {
   const relative = path.join(LOCALES, `${language}.yaml`);
-  const file = findFile(searchPath(options), relative);
-  if (!file) throw new OpsplanError('TEMPLATE_ERROR', `no locale file ${relative} for language "${language}"`);
-  const cached = locales.get(file);
+  const files = searchPath(options).map((dir) => path.join(dir, relative)).filter((candidate) => existsSync(candidate));
+  if (files.length === 0) throw new OpsplanError('TEMPLATE_ERROR', `no locale file ${relative} for language "${language}"`);
+  const key = files.join('\0');
+  const cached = locales.get(key);
   if (cached) return cached;
+  const labels = files.map(readLabels).reduceRight((base, override) => mergeLabels(base, override));
+  const locale = { file: files[0]!, labels };
+  locales.set(key, locale);
+  return locale;
+}
+
+function readLabels(file: string): Record<string, unknown> {
   let labels: unknown;
   try {
     const source = readTemplate(file);
@@ -64,10 +76,19 @@ export function loadLocale(language: string, options: TemplateOptions = {}): Loc
     if (error instanceof OpsplanError) throw error;
     throw templateError(file, error);
   }
-  if (!labels || typeof labels !== 'object') throw new OpsplanError('TEMPLATE_ERROR', `${file}: must hold labels as named fields`);
-  const locale = { file, labels: labels as Record<string, unknown> };
-  locales.set(file, locale);
-  return locale;
+  if (!labels || typeof labels !== 'object' || Array.isArray(labels)) throw new OpsplanError('TEMPLATE_ERROR', `${file}: must hold labels as named fields`);
+  return labels as Record<string, unknown>;
+}
+
+/** Labels of `override` over those of `base`, group by group; neither is changed. */
+function mergeLabels(base: Record<string, unknown>, override: Record<string, unknown>): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...base };
+  for (const [name, value] of Object.entries(override)) {
+    const inherited = merged[name];
+    const isGroup = (node: unknown): node is Record<string, unknown> => !!node && typeof node === 'object' && !Array.isArray(node);
+    merged[name] = isGroup(inherited) && isGroup(value) ? mergeLabels(inherited, value) : value;
+  }
+  return merged;
 }
 
 function planTemplate(dirs: readonly string[]): { file: string; template: HandlebarsTemplateDelegate } {

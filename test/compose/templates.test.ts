@@ -45,6 +45,18 @@ describe('template overrides', () => {
     expect(markdown).toContain('## 4. Concerns\n\n\\[\\]\\[\\]\\[\\]\\[\\]');
   });
 
+  it('take the labels a locale file gives and keep the built-in wording of those it lacks', () => {
+    // As a locale copied by `brand init` before a section existed: one label reworded, the new ones absent.
+    const dir = overrides({ 'locales/en.yaml': 'sections:\n  customerConcerns: What our clients ask us\n' });
+    const out = scratchDir();
+    const result = runCli(['render', EXAMPLES.en, '--templates', dir, '--out', out, '--compare', EXAMPLES.en]);
+    expect(result.status, result.stderr).toBe(0);
+    const markdown = readFileSync(path.join(out, 'lumen-threads-wechat-operations-plan-2027.md'), 'utf8');
+    expect(markdown).toContain('## 4. What our clients ask us');
+    expect(markdown).toContain('## 5. Account operations plan');
+    expect(markdown).toContain('## 8. Changes since the last plan');
+  });
+
   it('report a missing label by its key instead of printing an empty heading', () => {
     const dir = overrides({ 'partials/team.md.hbs': '## {{t "sections.nonexistent"}}\n' });
     const result = runCli(['render', EXAMPLES.en, '--templates', dir, '--out', scratchDir()]);
