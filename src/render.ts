@@ -4,12 +4,11 @@ import { markdownToDoc } from './compose/toDoc.js';
 import { loadLocale, renderPlanMarkdown, type PlanExtras, type TemplateOptions } from './compose/templates.js';
 import { label } from './compose/helpers.js';
 import type { Doc } from './doc/types.js';
-import { OpsplanError } from './errors.js';
 import { fileStem } from './io/fileName.js';
 import { writeFileAtomic } from './io/atomicWrite.js';
 import { deriveFigures } from './plan/derive.js';
 import type { Plan } from './plan/schema.js';
-import { FORMAT_IDS, formatEntry, type FormatEntry } from './writers/registry.js';
+import type { FormatEntry } from './writers/registry.js';
 import { DEFAULT_THEME, type Theme } from './writers/theme.js';
 import type { Writer } from './writers/types.js';
 
@@ -43,19 +42,6 @@ export function composePlan(plan: Plan, options: ComposeOptions = {}): { markdow
     { contents: label(locale, 'document.contents'), pageOf: label(locale, 'document.pageOf') },
   );
   return { markdown, doc };
-}
-
-/** Parses a `--format` value such as `md,docx` or `all` into registry entries. */
-export function resolveFormats(value: string): FormatEntry[] {
-  const ids = value.split(',').map((id) => id.trim().toLowerCase()).filter((id) => id !== '');
-  const wanted = ids.includes('all') ? [...FORMAT_IDS] : [...new Set(ids)];
-  const unknown = wanted.filter((id) => !formatEntry(id));
-  if (unknown.length > 0 || wanted.length === 0) {
-    throw new OpsplanError('USAGE', `unknown format ${unknown.map((id) => `"${id}"`).join(', ') || '(none given)'}`, {
-      hint: `Use one or more of: ${FORMAT_IDS.join(', ')}, or all.`,
-    });
-  }
-  return wanted.map((id) => formatEntry(id)!);
 }
 
 /** The creation date written into documents: SOURCE_DATE_EPOCH when set, else the plan's date. */

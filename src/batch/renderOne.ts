@@ -3,8 +3,9 @@ import path from 'node:path';
 import { OpsplanError, type ErrorCode, type Problem } from '../errors.js';
 import { loadBrand, type Brand } from '../brand/load.js';
 import { loadPlan } from '../plan/load.js';
-import { renderPlanFiles, resolveFormats, type RenderedFile } from '../render.js';
-import type { ThreadWriter } from '../writers/thread.js';
+import { renderPlanFiles, type RenderedFile } from '../render.js';
+import { resolveFormats } from '../writers/registry.js';
+import type { Writer } from '../writers/types.js';
 
 export interface RenderJob {
   file: string;
@@ -19,11 +20,6 @@ export interface RenderJob {
   appendix?: 'review';
   /** Previous answers file to compare with (`--compare`), or a folder holding one under the same name as `file`. */
   compare?: string;
-  /**
-   * Draw the PDF on a thread of its own while this one makes the other formats: for a single plan on a machine
-   * with cores to spare (a batch already keeps every core busy with plans).
-   */
-  pdfThread?: boolean;
 }
 
 export interface RenderOutcome {
@@ -52,15 +48,12 @@ function brandFor(file: string): Promise<Brand> {
   return brand;
 }
 
-export async function renderOne(job: RenderJob): Promise<RenderOutcome> {
-  let pdfThread: ThreadWriter | undefined;
+/** Renders one plan; `writers` stand in for the registry's by format id (as a writer on another thread does). */
+export async function renderOne(job: RenderJob, writers?: Readonly<Record<string, Writer | undefined>>): Promise<RenderOutcome> {
   try {
     const formats = resolveFormats(job.formats);
-    // Started before the plan is even read, so the thread loads pdfkit and the fonts while this one composes.
-    if (job.pdfThread && formats.length > 1 && formats.some((format) => format.id === 'pdf')) {
-      pdfThread = (await import('../writers/thread.js')).writerOnThread('pdf');
-    }
     const { plan } = await loadPlan(job.file);
+    for (const writer of Object.values(writers ?? {})) writer?.prepare?.({ language: plan.meta.language });
     const brandFile = job.brand ?? (plan.meta.brand ? path.resolve(path.dirname(job.file), plan.meta.brand) : undefined);
     const brand = brandFile ? await brandFor(brandFile) : undefined;
     const templateDirs = [job.templates, brand?.templatesDir].filter((dir): dir is string => dir !== undefined);
@@ -73,9 +66,9 @@ export async function renderOne(job: RenderJob): Promise<RenderOutcome> {
       ...(job.appendix === 'review' ? { review: review.reviewAppendix(plan) } : {}),
       ...(compared.changes ? { changes: compared.changes } : {}),
       ...(job.stem ? { stem: job.stem } : {}),
-      ...(pdfThread ? { writers: { pdf: pdfThread } } : {}),
+      ...(writers ? { writers } : {}),
     });
-    // Counted while the documents are being made: the PDF thread works on, and the other writers wait their turn.
+    // Counted while the documents are being made: a writer on another thread works on, the others wait their turn.
     const reviewLine = review.reviewCountLine(plan, job.file);
     return {
       file: job.file,
@@ -93,7 +86,5 @@ export async function renderOne(job: RenderJob): Promise<RenderOutcome> {
       };
     }
     throw error;
-  } finally {
-    await pdfThread?.close();
   }
 }

@@ -1,4 +1,5 @@
 // The output formats, keyed by id: a new format is one writer module and one row here.
+import { OpsplanError } from '../errors.js';
 import type { Writer } from './types.js';
 
 export interface FormatEntry {
@@ -42,4 +43,17 @@ export const FORMAT_IDS: readonly string[] = FORMATS.map((format) => format.id);
 
 export function formatEntry(id: string): FormatEntry | undefined {
   return FORMATS.find((format) => format.id === id);
+}
+
+/** Parses a `--format` value such as `md,docx` or `all` into registry entries. */
+export function resolveFormats(value: string): FormatEntry[] {
+  const ids = value.split(',').map((id) => id.trim().toLowerCase()).filter((id) => id !== '');
+  const wanted = ids.includes('all') ? [...FORMAT_IDS] : [...new Set(ids)];
+  const unknown = wanted.filter((id) => !formatEntry(id));
+  if (unknown.length > 0 || wanted.length === 0) {
+    throw new OpsplanError('USAGE', `unknown format ${unknown.map((id) => `"${id}"`).join(', ') || '(none given)'}`, {
+      hint: `Use one or more of: ${FORMAT_IDS.join(', ')}, or all.`,
+    });
+  }
+  return wanted.map((id) => formatEntry(id)!);
 }

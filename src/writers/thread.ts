@@ -30,6 +30,9 @@ export function writerOnThread(formatId: string): ThreadWriter {
     for (const settle of waiting) settle(failure);
   });
   return {
+    prepare(hint) {
+      if (!failure) worker.postMessage({ prepare: hint });
+    },
     render(doc: Doc, options: RenderOptions): Promise<Buffer> {
       return new Promise<Buffer>((resolve, reject) => {
         const settle = (reply: ThreadReply | Error) => {

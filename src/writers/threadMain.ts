@@ -27,7 +27,15 @@ function reviveTheme(theme: Theme | undefined): Theme | undefined {
   };
 }
 
-parentPort!.on('message', ({ doc, options }: { doc: Doc; options: RenderOptions }) => {
+type Message = { prepare: { language: string } } | { doc: Doc; options: RenderOptions };
+
+parentPort!.on('message', (message: Message) => {
+  if ('prepare' in message) {
+    // Only ever ahead of a render, which loads whatever this did not; a failure here is the render's to report.
+    void writer.then((loaded) => loaded.prepare?.(message.prepare)).catch(() => undefined);
+    return;
+  }
+  const { doc, options } = message;
   const theme = reviveTheme(options.theme);
   writer
     .then((loaded) => loaded.render(doc, { ...options, ...(theme ? { theme } : {}) }))
