@@ -10,7 +10,6 @@ import { deriveFigures } from './plan/derive.js';
 import type { Plan } from './plan/schema.js';
 import type { FormatEntry } from './writers/registry.js';
 import { DEFAULT_THEME, type Theme } from './writers/theme.js';
-import type { Writer } from './writers/types.js';
 
 export type ComposeOptions = TemplateOptions & PlanExtras;
 
@@ -19,8 +18,6 @@ export interface RenderFilesOptions extends ComposeOptions {
   theme?: Theme;
   /** Output file name without extension; made from the plan title when left out. */
   stem?: string;
-  /** Writers to use instead of the registry's, by format id (e.g. one running on another thread). */
-  writers?: Readonly<Record<string, Writer | undefined>>;
 }
 
 /** Builds the document model for a plan: the single input of every writer. */
@@ -70,7 +67,7 @@ export async function renderPlanFiles(
   const theme = options.theme ?? DEFAULT_THEME;
   // Every document is produced before any is written, so a failing writer leaves no partial set behind.
   const outputs = await Promise.all(formats.map(async (format) => {
-    const writer = options.writers?.[format.id] ?? await format.load();
+    const writer = await format.load();
     return { format, data: await writer.render(doc, { createdAt, theme }) };
   }));
   const written: RenderedFile[] = [];

@@ -1,5 +1,4 @@
 // The `render` command: one plan in-process, many plans in parallel with a progress bar, then a summary.
-import { availableParallelism } from 'node:os';
 import { EXIT, formatProblems, OpsplanError } from '../errors.js';
 import { resolveFormats } from '../writers/registry.js';
 import type { RenderOutcome } from './renderOne.js';
@@ -39,17 +38,12 @@ function printFailure(outcome: RenderOutcome): void {
 /** Renders the files and returns the exit code: the worst of the failures, 0 when every plan was written. */
 export async function runRender(files: string[], options: RenderCommandOptions): Promise<number> {
   // A wrong --format is the user's command line, not a plan: say so once, before any work.
-  const formats = resolveFormats(options.formats);
+  resolveFormats(options.formats);
   if (options.compare && files.length > 1) await checkCompare(options.compare);
   if (files.length === 1) {
     const { concurrency: _, ...shared } = options;
-    // One plan's PDF is drawn on a second core while this one makes the other formats. The thread starts before the
-    // rest of the pipeline is loaded, so that both load side by side. A batch keeps every core busy with plans instead.
-    const pdfThread = formats.length > 1 && formats.some((format) => format.id === 'pdf') && availableParallelism() > 1
-      ? (await import('../writers/thread.js')).writerOnThread('pdf')
-      : undefined;
     const { renderOne } = await import('./renderOne.js');
-    const outcome = await renderOne({ ...shared, file: files[0]! }, pdfThread ? { pdf: pdfThread } : undefined).finally(() => pdfThread?.close());
+    const outcome = await renderOne({ ...shared, file: files[0]! });
     if (outcome.error) {
       const { code, message, problems, hint } = outcome.error;
       throw new OpsplanError(code, message, { problems, ...(hint ? { hint } : {}) });

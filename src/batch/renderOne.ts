@@ -5,7 +5,6 @@ import { loadBrand, type Brand } from '../brand/load.js';
 import { loadPlan } from '../plan/load.js';
 import { renderPlanFiles, type RenderedFile } from '../render.js';
 import { resolveFormats } from '../writers/registry.js';
-import type { Writer } from '../writers/types.js';
 
 export interface RenderJob {
   file: string;
@@ -48,12 +47,10 @@ function brandFor(file: string): Promise<Brand> {
   return brand;
 }
 
-/** Renders one plan; `writers` stand in for the registry's by format id (as a writer on another thread does). */
-export async function renderOne(job: RenderJob, writers?: Readonly<Record<string, Writer | undefined>>): Promise<RenderOutcome> {
+export async function renderOne(job: RenderJob): Promise<RenderOutcome> {
   try {
     const formats = resolveFormats(job.formats);
     const { plan } = await loadPlan(job.file);
-    for (const writer of Object.values(writers ?? {})) writer?.prepare?.({ language: plan.meta.language });
     const brandFile = job.brand ?? (plan.meta.brand ? path.resolve(path.dirname(job.file), plan.meta.brand) : undefined);
     const brand = brandFile ? await brandFor(brandFile) : undefined;
     const templateDirs = [job.templates, brand?.templatesDir].filter((dir): dir is string => dir !== undefined);
@@ -66,9 +63,7 @@ export async function renderOne(job: RenderJob, writers?: Readonly<Record<string
       ...(job.appendix === 'review' ? { review: review.reviewAppendix(plan) } : {}),
       ...(compared.changes ? { changes: compared.changes } : {}),
       ...(job.stem ? { stem: job.stem } : {}),
-      ...(writers ? { writers } : {}),
     });
-    // Counted while the documents are being made: a writer on another thread works on, the others wait their turn.
     const reviewLine = review.reviewCountLine(plan, job.file);
     return {
       file: job.file,

@@ -11,9 +11,4 @@ export interface RenderOptions {
 
 export interface Writer {
   render(doc: Doc, options: RenderOptions): Buffer | Promise<Buffer>;
-  /**
-   * Loads ahead what a document in this language will need (fonts, say), for a writer that would otherwise wait
-   * idle for its document; rendering does the same on its own when this was not called.
-   */
-  prepare?(hint: { language: string }): void;
 }

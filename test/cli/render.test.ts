@@ -57,7 +57,7 @@ describe('opsplan render', () => {
     expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
   });
 
-  // With other formats asked for, one plan's PDF is drawn on a thread of its own: it must not differ in any byte.
+  // A PDF does not depend on which other formats are made in the same run.
   it.each([['plain', []], ['branded', ['--brand', BRAND]]] as const)('writes the same %s PDF whether drawn beside other formats or alone', (_, brand) => {
     const [together, alone] = [scratchDir(), scratchDir()];
     const env = { ...process.env, SOURCE_DATE_EPOCH: '1803889800' };

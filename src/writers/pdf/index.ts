@@ -5,7 +5,7 @@ import { DEFAULT_THEME, type Theme } from '../theme.js';
 import type { RenderOptions, Writer } from '../types.js';
 import { drawBlocks, type PlacedHeading } from './blocks.js';
 import { drawCover } from './cover.js';
-import { builtinFace, DocumentFonts } from './fonts.js';
+import { DocumentFonts } from './fonts.js';
 import { drawFurniture, FURNITURE_ROOM } from './furniture.js';
 import { Cursor, type Frame } from './layout.js';
 import { logoPicture, openLogo } from './logo.js';
@@ -140,11 +140,4 @@ export async function renderPdf(model: Doc, options: RenderOptions): Promise<Buf
 
 export const pdfWriter: Writer = {
   render: (doc, options) => renderPdf(doc, options),
-  // The regular and bold faces every plan sets its text in: Noto Sans, and Noto Sans SC for a Chinese plan.
-  prepare: ({ language }) => {
-    for (const weight of [400, 700] as const) {
-      builtinFace({ script: 'latin', weight });
-      if (language.startsWith('zh')) builtinFace({ script: 'cjk', weight });
-    }
-  },
 };
