@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { plainText, type Block, type Doc, type Inline, type Marks } from '../../src/doc/types.js';
 import { loadPlan } from '../../src/plan/load.js';
 import { composePlan, creationDate } from '../../src/render.js';
+import { builtinFace } from '../../src/writers/pdf/fonts.js';
 import { breakLines } from '../../src/writers/pdf/lineBreak.js';
 import { pdfWriter } from '../../src/writers/pdf/index.js';
 import { plainSpans } from '../../src/writers/pdf/spans.js';
@@ -360,6 +361,22 @@ describe('PDF with a brand', () => {
     await expect(pdfWriter.render(doc, { createdAt: CREATED, theme: { ...brand, logo: { type: 'svg', data: svg, width: 10, height: 10 } } })).rejects.toMatchObject({
       code: 'FILE_UNREADABLE',
     });
+  });
+});
+
+describe('shaping', () => {
+  const face = () => builtinFace({ script: 'latin', weight: 400 }).font!;
+
+  it('kerns letter pairs', () => {
+    const { positions, glyphs } = face().layout('AVATAR');
+    // "A" before "V" is drawn narrower than its own advance: the pair is kerned.
+    expect(positions[0]!.xAdvance).toBeLessThan(glyphs[0]!.advanceWidth);
+  });
+
+  it('places a combining accent over its letter, as it does without the shortcut for plain text', () => {
+    const decomposed = face().layout('Cafe\u0301');
+    expect(decomposed.positions[4]!.xOffset).not.toBe(0);
+    expect(decomposed.positions[4]!.xAdvance).toBe(0);
   });
 });
 

@@ -23,7 +23,7 @@ interface FontkitFont {
   unitsPerEm: number;
   hasGlyphForCodePoint(codePoint: number): boolean;
   glyphForCodePoint(codePoint: number): { advanceWidth: number };
-  layout(text: string): FontkitRun;
+  layout(text: string, features?: Record<string, boolean>): FontkitRun;
 }
 
 /** The part of pdfkit's embedded font this writer uses: the parsed font and pdfkit's own cached shaping. */
@@ -200,6 +200,20 @@ function readFont(file: string): Buffer {
   }
 }
 
+/** Combining marks: the only text that mark-to-base and mark-to-mark positioning change. */
+const combiningMark = /\p{M}/u;
+
+/**
+ * Leaves mark positioning out of shaping text that has no combining marks, where it changes nothing: reading a
+ * font's mark tables (large in Noto Sans, which covers many scripts) was most of the time the first PDF of a process
+ * took. Text with marks, and a caller that asks for features, are shaped in full.
+ */
+function skipMarkPositioning(font: FontkitFont): void {
+  const layout = font.layout.bind(font);
+  // A new object each time: fontkit adds the features it applies to the one it is given.
+  font.layout = (text, features) => layout(text, features ?? (combiningMark.test(text) ? undefined : { mark: false, mkmk: false }));
+}
+
 /**
  * Parses font bytes through pdfkit, so the fontkit copy pdfkit bundles does the parsing, and remembers pdfkit's
  * embedded-font class so later documents can embed the already parsed font instead of parsing it again.
@@ -213,6 +227,7 @@ function parseFont(bytes: Buffer): EmbeddedFontLike | undefined {
   const embedded = (parser.document as unknown as DocumentInternals)._font;
   if (!embedded?.font) return undefined;
   parser.embeddedFont ??= embedded.constructor as EmbeddedFontClass;
+  skipMarkPositioning(embedded.font);
   return embedded;
 }
 
