@@ -373,6 +373,18 @@ describe('shaping', () => {
     expect(positions[0]!.xAdvance).toBeLessThan(glyphs[0]!.advanceWidth);
   });
 
+  it('draws Han text unshaped exactly as the shaper would, glyph for glyph and advance for advance', () => {
+    const face = builtinFace({ script: 'cjk', weight: 400 });
+    const text = '川药通会员群：（第一季度）复购率提升至５５％，「每周四」会员日。';
+    face.cacheHan(text);
+    const cached = face.shapedRunCache()[text] as { glyphs: { id: number }[]; positions: { xAdvance: number; xOffset: number; yOffset: number }[] };
+    const shaped = face.font!.layout(text);
+    const scale = 1000 / face.font!.unitsPerEm;
+    expect(cached.glyphs.map((glyph) => glyph.id)).toEqual(shaped.glyphs.map((glyph) => glyph.id));
+    expect(cached.positions.map((position) => [position.xAdvance, position.xOffset, position.yOffset]))
+      .toEqual(shaped.positions.map((position) => [position.xAdvance * scale, position.xOffset * scale, position.yOffset * scale]));
+  });
+
   it('places a combining accent over its letter, as it does without the shortcut for plain text', () => {
     const decomposed = face().layout('Cafe\u0301');
     expect(decomposed.positions[4]!.xOffset).not.toBe(0);

@@ -22,7 +22,7 @@ export interface BuiltinFaceId {
 interface FontkitFont {
   unitsPerEm: number;
   hasGlyphForCodePoint(codePoint: number): boolean;
-  glyphForCodePoint(codePoint: number): { advanceWidth: number };
+  glyphForCodePoint(codePoint: number): { id: number; advanceWidth: number; codePoints: number[] };
   layout(text: string, features?: Record<string, boolean>): FontkitRun;
 }
 
@@ -77,6 +77,9 @@ const MONO_ADVANCE = 600;
 /** Shaped runs are kept per process; past this many texts the cache starts over, so memory stays flat. */
 const CACHE_LIMIT = 20_000;
 
+/** Han characters, CJK punctuation and fullwidth forms: in Noto Sans SC each is one glyph at its own advance. */
+const plainIdeographs = /^[\p{Script=Han}\u3000-\u303f\uff00-\uffef]+$/u;
+
 /** One loaded typeface with cached measurements, shared by every document of the process. */
 export class Face {
   private readonly charWidths = new Map<number, number>();
@@ -93,6 +96,8 @@ export class Face {
     readonly key: string,
     private readonly shaper: EmbeddedFontLike | undefined,
     readonly bytes: () => Buffer,
+    /** Whether Han text is drawn one glyph per character with no shaping rules (true of Noto Sans SC). */
+    private readonly plainHan = false,
   ) {
     this.scale = shaper ? 1000 / shaper.font.unitsPerEm : 1;
     if (shaper) shaper.layoutCache = this.shapedRuns;
@@ -127,6 +132,24 @@ export class Face {
       if (this.shaper) this.shaper.layoutCache = this.shapedRuns;
     }
     return this.shapedRuns;
+  }
+
+  /**
+   * Puts Han text in pdfkit's cache as shaping would leave it, one glyph per character at its own advance, so that
+   * drawing it does not run the shaper: for a Chinese plan that was most of the shaping a PDF does.
+   */
+  cacheHan(text: string): void {
+    if (!this.plainHan || !this.shaper) return;
+    const cache = this.shapedRuns;
+    for (const piece of piecesOf(text)) {
+      if (cache[piece] || !plainIdeographs.test(piece)) continue;
+      const glyphs = [...piece].map((character) => this.shaper!.font.glyphForCodePoint(character.codePointAt(0)!));
+      const positions = glyphs.map((glyph) => {
+        const advance = glyph.advanceWidth * this.scale;
+        return { xAdvance: advance, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: advance };
+      });
+      cache[piece] = { glyphs, positions, advanceWidth: positions.reduce((sum, position) => sum + position.xAdvance, 0) };
+    }
   }
 
   /** Advance of one character in thousandths of an em. */
@@ -239,7 +262,7 @@ export function builtinFace(id: BuiltinFaceId): Face {
     const file = fontPath(builtinSource(id));
     const shaper = parseFont(readFont(file));
     if (!shaper) throw missingFonts(file, new Error('pdfkit did not parse the font'));
-    loaded = new Face(key, shaper, () => readFont(file));
+    loaded = new Face(key, shaper, () => readFont(file), id.script === 'cjk');
     builtinFaces.set(key, loaded);
   }
   return loaded;

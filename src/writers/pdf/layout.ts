@@ -89,6 +89,7 @@ export class Cursor {
       const { span } = piece;
       if (span.code) this.fill(this.theme.colors.zebra, left - 1, baseline - span.size * 0.9, piece.width + 2, span.size * 1.2);
       this.fonts.use(span.face, span.size);
+      if (span.cjk) span.face.cacheHan(piece.text);
       if (span.emboldened || span.slanted) {
         // Drawn outlined as well as filled, the glyphs thicken evenly on both sides without moving.
         this.doc.save().lineWidth(span.size * EMBOLDEN).strokeColor(hex(span.color)).fillColor(hex(span.color));
