@@ -1,8 +1,12 @@
 // Parses the Markdown that the templates produce into the document model, reading the table and chart markers.
-import MarkdownIt from 'markdown-it';
+import { createRequire } from 'node:module';
+import type MarkdownItType from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import type { Align, Block, ChartSeries, ColumnKind, Doc, DocLabels, DocMeta, Inline, Marks, TableColumn, TableRow } from '../doc/types.js';
 
+// markdown-it's CommonJS build is one file; its ES modules, with their dependencies', are about seventy, which took
+// three times as long to load on every start.
+const MarkdownIt = createRequire(import.meta.url)('markdown-it') as typeof MarkdownItType;
 const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false });
 
 /** Markers are HTML comments that only templates can write: answer text has its `<` escaped. */
