@@ -1,4 +1,5 @@
 // Renders many answers files at once, on as many threads as there are cores; one bad file never stops the others.
+import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -12,13 +13,24 @@ export type BatchOptions = Omit<RenderJob, 'file' | 'stem'> & {
   onOutcome?: (outcome: RenderOutcome, done: number, total: number) => void;
 };
 
+/** The title an answers file gives its plan, read without checking the rest: only names depend on it here. */
+async function titleOf(file: string): Promise<string | undefined> {
+  try {
+    const { parse } = await import('yaml');
+    const answers = parse(await readFile(file, 'utf8')) as { meta?: { title?: unknown } } | null;
+    return typeof answers?.meta?.title === 'string' ? answers.meta.title : undefined;
+  } catch {
+    // A file that cannot be read is reported by its own render.
+    return undefined;
+  }
+}
+
 /**
  * Output stems for a batch. Plans usually have distinct titles; when two share one, each output is named after
  * its answers file as well, so no plan overwrites another.
  */
 export async function batchStems(files: readonly string[]): Promise<Map<string, string>> {
-  const { loadPlan } = await import('../plan/load.js');
-  const titles = await Promise.all(files.map((file) => loadPlan(file).then(({ plan }) => fileStem(plan.meta.title), () => undefined)));
+  const titles = (await Promise.all(files.map(titleOf))).map((title) => (title === undefined ? undefined : fileStem(title)));
   const counts = new Map<string, number>();
   for (const stem of titles) if (stem) counts.set(stem, (counts.get(stem) ?? 0) + 1);
   const stems = new Map<string, string>();
@@ -29,44 +41,53 @@ export async function batchStems(files: readonly string[]): Promise<Map<string, 
   return stems;
 }
 
+/** A worker thread that renders the jobs it is sent, one at a time, and says when each is done. */
+interface PoolWorker {
+  render(job: RenderJob): Promise<RenderOutcome>;
+  close(): Promise<void>;
+}
+
+function startWorker(): PoolWorker {
+  const worker = new Worker(new URL('./worker.js', import.meta.url));
+  let pending: { resolve: (outcome: RenderOutcome) => void; reject: (error: Error) => void } | undefined;
+  worker.on('message', (outcome: RenderOutcome) => pending?.resolve(outcome));
+  worker.on('error', (error) => pending?.reject(error));
+  return {
+    render: (job) => new Promise((resolve, reject) => {
+      pending = { resolve, reject };
+      worker.postMessage(job);
+    }),
+    close: () => worker.terminate().then(() => undefined),
+  };
+}
+
+/**
+ * Renders the files on `concurrency` threads (the number of cores by default): this one and workers. This thread
+ * takes a share of the plans rather than only waiting, which saves a thread's start-up and its memory. The workers
+ * start first, so they load while this thread reads the titles.
+ */
 export async function renderBatch(files: readonly string[], options: BatchOptions): Promise<RenderOutcome[]> {
   const { concurrency, onOutcome, ...shared } = options;
-  const stems = files.length > 1 ? await batchStems(files) : new Map<string, string>();
-  const jobs: RenderJob[] = files.map((file) => ({ ...shared, file, ...(stems.has(file) ? { stem: stems.get(file)! } : {}) }));
-  const threads = Math.max(1, Math.min(jobs.length, concurrency ?? availableParallelism()));
-  const outcomes: RenderOutcome[] = new Array(jobs.length);
-  let done = 0;
-  const finish = (index: number, outcome: RenderOutcome) => {
-    outcomes[index] = outcome;
-    done += 1;
-    onOutcome?.(outcome, done, jobs.length);
-  };
-
-  if (threads === 1) {
-    for (const [index, job] of jobs.entries()) finish(index, await renderOne(job));
-    return outcomes;
-  }
-
-  let next = 0;
-  const workerFile = new URL('./worker.js', import.meta.url);
-  await Promise.all(Array.from({ length: threads }, () => new Promise<void>((resolve, reject) => {
-    const worker = new Worker(workerFile);
-    let current = -1;
-    const take = () => {
-      if (next >= jobs.length) {
-        void worker.terminate().then(() => resolve());
-        return;
+  const threads = Math.max(1, Math.min(files.length, concurrency ?? availableParallelism()));
+  const workers = Array.from({ length: threads - 1 }, startWorker);
+  try {
+    const stems = files.length > 1 ? await batchStems(files) : new Map<string, string>();
+    const jobs: RenderJob[] = files.map((file) => ({ ...shared, file, ...(stems.has(file) ? { stem: stems.get(file)! } : {}) }));
+    const outcomes: RenderOutcome[] = new Array(jobs.length);
+    let next = 0;
+    let done = 0;
+    const work = async (render: (job: RenderJob) => Promise<RenderOutcome>) => {
+      while (next < jobs.length) {
+        const index = next;
+        next += 1;
+        outcomes[index] = await render(jobs[index]!);
+        done += 1;
+        onOutcome?.(outcomes[index], done, jobs.length);
       }
-      current = next;
-      next += 1;
-      worker.postMessage(jobs[current]);
     };
-    worker.on('message', (outcome: RenderOutcome) => {
-      finish(current, outcome);
-      take();
-    });
-    worker.on('error', reject);
-    take();
-  })));
-  return outcomes;
+    await Promise.all([...workers.map((worker) => work(worker.render)), work(renderOne)]);
+    return outcomes;
+  } finally {
+    await Promise.all(workers.map((worker) => worker.close()));
+  }
 }
