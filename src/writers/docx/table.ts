@@ -111,7 +111,8 @@ export function table(block: TableBlock, theme: Theme, available: number): Table
       children: [
         new Paragraph({
           style: STYLE.tableText,
-          alignment: ALIGNMENT[block.columns[index]!.align],
+          // Left is the style's own alignment: only other alignments are written, cell by cell.
+          ...(block.columns[index]!.align === 'left' ? {} : { alignment: ALIGNMENT[block.columns[index]!.align] }),
           children: inlineRuns(content, options.format),
         }),
       ],
