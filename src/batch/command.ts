@@ -53,7 +53,8 @@ export async function runRender(files: string[], options: RenderCommandOptions):
   }
 
   const interactive = process.stderr.isTTY === true && !process.env.CI;
-  const { SingleBar, Presets } = await import('cli-progress');
+  // The default export: cli-progress is a CommonJS module, and a bundled one has no named exports.
+  const { SingleBar, Presets } = (await import('cli-progress')).default;
   const bar = interactive ? new SingleBar({ format: 'Rendering {bar} {value}/{total} plans  {file}', hideCursor: true, clearOnComplete: true }, Presets.shades_classic) : undefined;
   bar?.start(files.length, 0, { file: '' });
   const { renderBatch } = await import('./index.js');

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { parse as parseYaml } from 'yaml';
 import { fileStem } from '../io/fileName.js';
 import { renderOne, type RenderJob, type RenderOutcome } from './renderOne.js';
 
@@ -16,8 +17,7 @@ export type BatchOptions = Omit<RenderJob, 'file' | 'stem'> & {
 /** The title an answers file gives its plan, read without checking the rest: only names depend on it here. */
 async function titleOf(file: string): Promise<string | undefined> {
   try {
-    const { parse } = await import('yaml');
-    const answers = parse(await readFile(file, 'utf8')) as { meta?: { title?: unknown } } | null;
+    const answers = parseYaml(await readFile(file, 'utf8')) as { meta?: { title?: unknown } } | null;
     return typeof answers?.meta?.title === 'string' ? answers.meta.title : undefined;
   } catch {
     // A file that cannot be read is reported by its own render.
@@ -48,7 +48,8 @@ interface PoolWorker {
 }
 
 function startWorker(): PoolWorker {
-  const worker = new Worker(new URL('./worker.js', import.meta.url));
+  // From dist/batch/ or a bundle's dist/chunks/ alike.
+  const worker = new Worker(new URL('../batch/worker.js', import.meta.url));
   let pending: { resolve: (outcome: RenderOutcome) => void; reject: (error: Error) => void } | undefined;
   worker.on('message', (outcome: RenderOutcome) => pending?.resolve(outcome));
   worker.on('error', (error) => pending?.reject(error));

@@ -3,7 +3,8 @@ import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readZipEntries } from '../property/documents.js';
-import { EXAMPLES, ROOT, run, runCli, scratchDir, withTools } from '../helpers.js';
+import { CLI, EXAMPLES, ROOT, run, runCli, scratchDir, withTools } from '../helpers.js';
+import { TmuxSession, tmuxAvailable } from '../wizard/tmux.js';
 
 /** Answers files made from the examples: each its own company and title, alternating language. */
 function generatePlans(dir: string, count: number): string[] {
@@ -57,6 +58,27 @@ describe('opsplan render with many files', () => {
       expect(run('pdftotext', [`${stem}.pdf`, '-']).replace(/\s+/g, ' ')).toContain(client);
     });
   }, 300_000);
+
+  it('shows a progress bar on a terminal, then the summary', async () => {
+    expect(tmuxAvailable(), 'tmux is needed for this test: apt-get install -y tmux').toBe(true);
+    const dir = scratchDir();
+    const plans = generatePlans(dir, 3);
+    const terminal = new TmuxSession(60_000);
+    try {
+      // Without CI in the environment: on CI machines a terminal still gets plain lines.
+      terminal.start(`env -u CI ${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} render ${plans.map((file) => JSON.stringify(file)).join(' ')} --format md --out out`, dir, {
+        LANG: 'en_US.UTF-8',
+        TERM: 'xterm-256color',
+      });
+      const screen = await terminal.waitFor('[exit ');
+      expect(screen).toContain('Rendered 3 of 3 plans: 3 files in out');
+      expect(screen).toContain('[exit 0]');
+      expect(screen).not.toMatch(/^\[\d\/3\] done/m);
+      expect(readdirSync(path.join(dir, 'out'))).toHaveLength(3);
+    } finally {
+      terminal.stop();
+    }
+  });
 
   it('names plans that share a title after their answers files, so none overwrites another', () => {
     const dir = scratchDir();
