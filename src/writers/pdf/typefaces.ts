@@ -28,6 +28,8 @@ type Script = 'cjk' | 'latin';
 export class Typefaces {
   private readonly loaded = new Map<BrandSlot, Face>();
   private readonly choices = new Map<string, FaceChoice>();
+  /** Stand-in choices by script, bold and italic (see standIn): asked for two or three times per character. */
+  private readonly standIns: (FaceChoice | undefined)[] = [];
   private readonly standInWeights: Record<Script, Weight | undefined>;
 
   constructor(private readonly fonts: Theme['fonts']) {
@@ -95,6 +97,11 @@ export class Typefaces {
    * font is (Noto Sans keeps its real italics).
    */
   private standIn(script: Script, bold: boolean, italic: boolean): FaceChoice {
+    const slot = (script === 'cjk' ? 4 : 0) + (bold ? 2 : 0) + (italic ? 1 : 0);
+    return (this.standIns[slot] ??= this.findStandIn(script, bold, italic));
+  }
+
+  private findStandIn(script: Script, bold: boolean, italic: boolean): FaceChoice {
     const weight = this.standInWeights[script];
     if (weight === undefined) return this.choice(builtinFace({ script, weight: bold ? 700 : 400, italic }), false, false);
     return this.choice(builtinFace({ script, weight, italic }), bold, false);
