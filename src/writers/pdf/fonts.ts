@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import PDFDocument from 'pdfkit';
+import { PDFDocument } from './pdfkit.js';
 import { OpsplanError } from '../../errors.js';
 import type { ThemeFont } from '../theme.js';
 import { cachePieces, piecesOf, type FontkitRun, type ShapedPiece, type ShapedRun } from './shaping.js';

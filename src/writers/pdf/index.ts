@@ -1,5 +1,5 @@
 // Writes the document model as a print-ready PDF: cover, contents, numbered sections, bookmarks and embedded subset fonts.
-import PDFDocument from 'pdfkit';
+import { PDFDocument } from './pdfkit.js';
 import type { Doc } from '../../doc/types.js';
 import { DEFAULT_THEME, type Theme } from '../theme.js';
 import type { RenderOptions, Writer } from '../types.js';
