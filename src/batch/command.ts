@@ -1,4 +1,5 @@
 // The `render` command: one plan in-process, many plans in parallel with a progress bar, then a summary.
+import { stat } from 'node:fs/promises';
 import { EXIT, formatProblems, OpsplanError } from '../errors.js';
 import { resolveFormats } from '../writers/registry.js';
 import type { RenderOutcome } from './renderOne.js';
@@ -20,7 +21,6 @@ const noPreviousLine = (missing: string) => `no previous plan to compare with ($
 
 /** A `--compare` path that does not exist is the command line's mistake: said once, not once per plan. */
 async function checkCompare(compare: string): Promise<void> {
-  const { stat } = await import('node:fs/promises');
   await stat(compare).catch(() => {
     throw new OpsplanError('FILE_NOT_FOUND', `${compare}: no such file or folder`, {
       hint: '--compare names the previous plan\'s answers file, or a folder of previous answers files named like the plans.',
@@ -62,7 +62,7 @@ export async function runRender(files: string[], options: RenderCommandOptions):
     ...options,
     onOutcome: (outcome, done, total) => {
       if (bar) bar.update(done, { file: outcome.file });
-      else console.log(`[${done}/${total}] ${outcome.error ? 'failed' : 'done'}  ${outcome.file}${outcome.noPrevious ? `  (no previous plan: ${outcome.noPrevious} does not exist)` : ''}`);
+      else console.log(`[${done}/${total}] ${outcome.error ? 'failed' : 'done'}  ${outcome.file}`);
     },
   });
   bar?.stop();

@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { parse as parseYaml } from 'yaml';
+import { EXIT } from '../errors.js';
 import { fileStem } from '../io/fileName.js';
 import { renderOne, type RenderJob, type RenderOutcome } from './renderOne.js';
 
@@ -43,19 +44,42 @@ export async function batchStems(files: readonly string[]): Promise<Map<string, 
 
 /** A worker thread that renders the jobs it is sent, one at a time, and says when each is done. */
 interface PoolWorker {
+  /** False once the thread has stopped: it takes no more plans. */
+  alive(): boolean;
   render(job: RenderJob): Promise<RenderOutcome>;
   close(): Promise<void>;
+}
+
+/** The outcome of a plan whose thread stopped under it (out of memory, say): that plan failed, the others go on. */
+function lostOutcome(job: RenderJob, error: Error): RenderOutcome {
+  return {
+    file: job.file,
+    written: [],
+    error: { code: 'UNEXPECTED', message: `${job.file}: the thread rendering it stopped: ${error.message}`, problems: [], exitCode: EXIT.failure },
+  };
 }
 
 function startWorker(): PoolWorker {
   // From dist/batch/ or a bundle's dist/chunks/ alike.
   const worker = new Worker(new URL('../batch/worker.js', import.meta.url));
-  let pending: { resolve: (outcome: RenderOutcome) => void; reject: (error: Error) => void } | undefined;
-  worker.on('message', (outcome: RenderOutcome) => pending?.resolve(outcome));
-  worker.on('error', (error) => pending?.reject(error));
+  let pending: { job: RenderJob; resolve: (outcome: RenderOutcome) => void } | undefined;
+  let stopped: Error | undefined;
+  const settle = (outcome: (job: RenderJob) => RenderOutcome) => {
+    const waiting = pending;
+    pending = undefined;
+    waiting?.resolve(outcome(waiting.job));
+  };
+  const stop = (error: Error) => {
+    stopped ??= error;
+    settle((job) => lostOutcome(job, stopped!));
+  };
+  worker.on('message', (outcome: RenderOutcome) => settle(() => outcome));
+  worker.on('error', stop);
+  worker.on('exit', (code) => stop(new Error(`exit code ${code}`)));
   return {
-    render: (job) => new Promise((resolve, reject) => {
-      pending = { resolve, reject };
+    alive: () => stopped === undefined,
+    render: (job) => new Promise((resolve) => {
+      pending = { job, resolve };
       worker.postMessage(job);
     }),
     close: () => worker.terminate().then(() => undefined),
@@ -77,8 +101,8 @@ export async function renderBatch(files: readonly string[], options: BatchOption
     const outcomes: RenderOutcome[] = new Array(jobs.length);
     let next = 0;
     let done = 0;
-    const work = async (render: (job: RenderJob) => Promise<RenderOutcome>) => {
-      while (next < jobs.length) {
+    const work = async (render: (job: RenderJob) => Promise<RenderOutcome>, alive = () => true) => {
+      while (next < jobs.length && alive()) {
         const index = next;
         next += 1;
         outcomes[index] = await render(jobs[index]!);
@@ -86,7 +110,7 @@ export async function renderBatch(files: readonly string[], options: BatchOption
         onOutcome?.(outcomes[index], done, jobs.length);
       }
     };
-    await Promise.all([...workers.map((worker) => work(worker.render)), work(renderOne)]);
+    await Promise.all([...workers.map((worker) => work(worker.render, worker.alive)), work(renderOne)]);
     return outcomes;
   } finally {
     await Promise.all(workers.map((worker) => worker.close()));

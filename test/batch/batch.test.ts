@@ -2,6 +2,7 @@
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { renderBatch } from '../../src/batch/index.js';
 import { readZipEntries } from '../property/documents.js';
 import { CLI, EXAMPLES, ROOT, run, runCli, scratchDir, withTools } from '../helpers.js';
 import { TmuxSession, tmuxAvailable } from '../wizard/tmux.js';
@@ -78,6 +79,22 @@ describe('opsplan render with many files', () => {
     } finally {
       terminal.stop();
     }
+  });
+
+  it('fails at most the plan a stopped worker thread held, and renders the rest on the threads left', async () => {
+    // Run from the sources, a worker thread cannot start: there is no built worker beside src/batch/index.ts. Whether
+    // it stops before or after it is handed a plan depends on timing, so both are allowed; the batch goes on either way.
+    const dir = scratchDir();
+    const plans = generatePlans(dir, 3);
+    const outcomes = await renderBatch(plans, { formats: 'md', out: path.join(dir, 'out'), concurrency: 2 });
+    expect(outcomes.map((outcome) => outcome.file).sort()).toEqual([...plans].sort());
+    const lost = outcomes.filter((outcome) => outcome.error);
+    expect(lost.length).toBeLessThanOrEqual(1);
+    for (const outcome of lost) {
+      expect(outcome.error!.code).toBe('UNEXPECTED');
+      expect(outcome.error!.message).toContain(`${outcome.file}: the thread rendering it stopped`);
+    }
+    expect(readdirSync(path.join(dir, 'out'))).toHaveLength(3 - lost.length);
   });
 
   it('names plans that share a title after their answers files, so none overwrites another', () => {
