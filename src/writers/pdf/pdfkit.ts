@@ -1,6 +1,5 @@
 // pdfkit, required as the CommonJS module it is: imported as an ES module, Node would first scan its source (and
 // fontkit's) for export names, which cost a cold render some tens of milliseconds.
-import { createRequire } from 'node:module';
-import type PDFDocumentClass from 'pdfkit';
+import { requirePdfkit } from '../libraries.js';
 
-export const PDFDocument = createRequire(import.meta.url)('pdfkit') as typeof PDFDocumentClass;
+export const PDFDocument = requirePdfkit();

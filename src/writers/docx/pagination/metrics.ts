@@ -1,6 +1,5 @@
 // How wide text is in the Word plan's fonts: Calibri from its width table, a brand's fonts from their files, CJK an em.
-import { createRequire } from 'node:module';
-import type * as Fontkit from 'fontkit';
+import { requireFontkit } from '../../libraries.js';
 import type { ThemeFont } from '../../theme.js';
 import { CARLITO_RANGES, CARLITO_UNITS_PER_EM, CARLITO_WIDTHS } from './carlitoWidths.js';
 
@@ -61,7 +60,7 @@ function parsed(font: ThemeFont): ParsedFont | undefined {
     let result: ParsedFont | null = null;
     try {
       // Required on first use: only a brand's fonts are measured from their files.
-      const fontkit = createRequire(import.meta.url)('fontkit') as typeof Fontkit;
+      const fontkit = requireFontkit();
       const created = fontkit.create(font.data) as unknown as ParsedFont;
       if (typeof created.glyphForCodePoint === 'function') result = created;
     } catch {
