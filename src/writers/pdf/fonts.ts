@@ -6,6 +6,7 @@ import path from 'node:path';
 import { PDFDocument } from './pdfkit.js';
 import { OpsplanError } from '../../errors.js';
 import type { ThemeFont } from '../theme.js';
+import { preloadTables, quickSubset } from './fontTables.js';
 import { cachePieces, piecesOf, type FontkitRun, type ShapedPiece, type ShapedRun } from './shaping.js';
 
 /** Weights the built-in Noto Sans and Noto Sans SC come in, as CSS and the OS/2 table number them. */
@@ -31,6 +32,8 @@ interface EmbeddedFontLike {
   font: FontkitFont;
   /** Shaped runs by text, per document unless replaced; pdfkit splits text after each space to reuse them. */
   layoutCache?: Record<string, unknown>;
+  /** The subset of the font this document embeds, made when the font is added to it. */
+  subset?: unknown;
   /** Shapes text the way pdfkit draws it, piece by piece through its cache; widths in thousandths of an em. */
   layout(text: string, features: undefined, onlyWidth: true): { advanceWidth: number };
 }
@@ -251,6 +254,7 @@ function parseFont(bytes: Buffer): EmbeddedFontLike | undefined {
   if (!embedded?.font) return undefined;
   parser.embeddedFont ??= embedded.constructor as EmbeddedFontClass;
   skipMarkPositioning(embedded.font);
+  preloadTables(embedded.font as unknown as Parameters<typeof preloadTables>[0]);
   return embedded;
 }
 
@@ -355,6 +359,7 @@ export class DocumentFonts {
       // Same id sequence as pdfkit's own registration, so the bytes do not depend on which path ran.
       internals._fontCount += 1;
       const embedded = new EmbeddedFont(this.document, loaded.font, `F${internals._fontCount}`);
+      if (embedded.subset) quickSubset(embedded.subset as Parameters<typeof quickSubset>[0]);
       if (embedded.layoutCache) embedded.layoutCache = loaded.shapedRunCache();
       internals._fontFamilies[loaded.key] = embedded;
       return;
