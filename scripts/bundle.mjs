@@ -14,7 +14,7 @@ rmSync(path.join(dist, 'chunks'), { recursive: true, force: true });
 
 await build({
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli.ts', 'batch/worker': 'src/batch/worker.ts' },
+  entryPoints: { cli: 'src/cli.ts', 'batch/worker': 'src/batch/worker.ts', 'writers/formatWorker': 'src/writers/formatWorker.ts' },
   outdir: dist,
   chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
@@ -28,5 +28,5 @@ await build({
   logLevel: 'warning',
 });
 // tsc's source maps describe the files the bundle replaced.
-for (const entry of ['cli.js.map', 'batch/worker.js.map']) rmSync(path.join(dist, entry), { force: true });
-console.log('bundled dist/cli.js and dist/batch/worker.js');
+for (const entry of ['cli.js.map', 'batch/worker.js.map', 'writers/formatWorker.js.map']) rmSync(path.join(dist, entry), { force: true });
+console.log('bundled dist/cli.js, dist/batch/worker.js and dist/writers/formatWorker.js');

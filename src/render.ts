@@ -8,6 +8,7 @@ import { fileStem } from './io/fileName.js';
 import { writeFileAtomic } from './io/atomicWrite.js';
 import { deriveFigures } from './plan/derive.js';
 import type { Plan } from './plan/schema.js';
+import type { FormatThread } from './writers/formatThread.js';
 import type { FormatEntry } from './writers/registry.js';
 import { DEFAULT_THEME, type Theme } from './writers/theme.js';
 
@@ -18,6 +19,8 @@ export interface RenderFilesOptions extends ComposeOptions {
   theme?: Theme;
   /** Output file name without extension; made from the plan title when left out. */
   stem?: string;
+  /** Formats rendered on another thread, and the thread; a format it cannot render is rendered here. */
+  elsewhere?: { formats: readonly string[]; thread: FormatThread };
 }
 
 /** Builds the document model for a plan: the single input of every writer. */
@@ -67,6 +70,10 @@ export async function renderPlanFiles(
   const theme = options.theme ?? DEFAULT_THEME;
   // Every document is produced before any is written, so a failing writer leaves no partial set behind.
   const outputs = await Promise.all(formats.map(async (format) => {
+    if (options.elsewhere?.formats.includes(format.id)) {
+      const data = await options.elsewhere.thread.render(format.id, doc, { createdAt, theme });
+      if (data) return { format, data };
+    }
     const writer = await format.load();
     return { format, data: await writer.render(doc, { createdAt, theme }) };
   }));

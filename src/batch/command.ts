@@ -1,5 +1,6 @@
 // The `render` command: one plan in-process, many plans in parallel with a progress bar, then a summary.
 import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { EXIT, formatProblems, OpsplanError } from '../errors.js';
 import { resolveFormats } from '../writers/registry.js';
 import type { RenderOutcome } from './renderOne.js';
@@ -43,7 +44,7 @@ export async function runRender(files: string[], options: RenderCommandOptions):
   if (files.length === 1) {
     const { concurrency: _, ...shared } = options;
     const { renderOne } = await import('./renderOne.js');
-    const outcome = await renderOne({ ...shared, file: files[0]! });
+    const outcome = await renderOne({ ...shared, file: files[0]!, secondThread: (options.concurrency ?? availableParallelism()) > 1 });
     if (outcome.error) {
       const { code, message, problems, hint } = outcome.error;
       throw new OpsplanError(code, message, { problems, ...(hint ? { hint } : {}) });

@@ -24,6 +24,24 @@ describe('opsplan render', () => {
     expect(readdirSync(out)).toEqual(['川药通vip客户群2027年运营方案.md']);
   });
 
+  it('writes the same files when the PDF is drawn on a second thread as on one thread', () => {
+    for (const [plan, brand] of [[EXAMPLES.zh, undefined], [EXAMPLES.en, BRAND]] as const) {
+      const [two, one] = [scratchDir(), scratchDir()];
+      const brandArgs = brand ? ['--brand', brand] : [];
+      const threaded = runCli(['render', plan, '--format', 'all', '--jobs', '2', '--out', two, ...brandArgs]);
+      const alone = runCli(['render', plan, '--format', 'all', '--jobs', '1', '--out', one, ...brandArgs]);
+      expect(threaded.stderr).toBe('');
+      expect(threaded.status).toBe(0);
+      expect(alone.status).toBe(0);
+      // Same messages, in the same order, naming each folder's files.
+      expect(threaded.stdout.replaceAll(two, '<out>')).toBe(alone.stdout.replaceAll(one, '<out>'));
+      const files = readdirSync(two).sort();
+      expect(files.map((file) => path.extname(file))).toEqual(['.docx', '.html', '.md', '.pdf']);
+      expect(readdirSync(one).sort()).toEqual(files);
+      for (const file of files) expect(readFileSync(path.join(two, file)).equals(readFileSync(path.join(one, file))), file).toBe(true);
+    }
+  });
+
   it('rejects an unknown format as a usage error, naming the formats it knows', () => {
     const result = runCli(['render', EXAMPLES.en, '--format', 'odt', '--out', scratchDir()]);
     expect(result.status).toBe(2);

@@ -1,0 +1,68 @@
+// A second thread for one plan's formats: a worker renders some of them while this thread renders the rest.
+import { Worker } from 'node:worker_threads';
+import type { Doc } from '../doc/types.js';
+import { OpsplanError, type ErrorCode, type Problem } from '../errors.js';
+import type { RenderOptions } from './types.js';
+
+/** What this thread asks: one document model in one format. */
+export interface FormatRequest {
+  id: number;
+  format: string;
+  doc: Doc;
+  options: RenderOptions;
+}
+
+/** What the worker answers: the file's bytes, or why it could not make them. */
+export type FormatReply =
+  | { id: number; data: Uint8Array }
+  | { id: number; error: { code: ErrorCode; message: string; problems: Problem[]; hint?: string } }
+  | { id: number; unexpected: string };
+
+export interface FormatThread {
+  /** The bytes of the document in `format`, or undefined when the thread could not make them (render here instead). */
+  render(format: string, doc: Doc, options: RenderOptions): Promise<Buffer | undefined>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a worker that loads the writers of `formats` at once, so their libraries load while this thread reads and
+ * composes the plan. A worker that fails or stops answers undefined, and the caller renders the format itself.
+ */
+export function startFormatThread(
+  formats: readonly string[],
+  // The built worker, from dist/writers/ and from a bundle's dist/chunks/ alike.
+  script: URL = new URL('../writers/formatWorker.js', import.meta.url),
+): FormatThread {
+  const worker = new Worker(script, { workerData: { formats } });
+  const waiting = new Map<number, (reply: FormatReply | undefined) => void>();
+  let stopped = false;
+  let next = 0;
+  const stop = () => {
+    stopped = true;
+    for (const resolve of waiting.values()) resolve(undefined);
+    waiting.clear();
+  };
+  worker.on('message', (reply: FormatReply) => {
+    waiting.get(reply.id)?.(reply);
+    waiting.delete(reply.id);
+  });
+  worker.on('error', stop);
+  worker.on('exit', stop);
+  return {
+    async render(format, doc, options) {
+      if (stopped) return undefined;
+      const id = (next += 1);
+      const reply = await new Promise<FormatReply | undefined>((resolve) => {
+        waiting.set(id, resolve);
+        worker.postMessage({ id, format, doc, options } satisfies FormatRequest);
+      });
+      if (!reply || 'unexpected' in reply) return undefined;
+      if ('error' in reply) {
+        const { code, message, problems, hint } = reply.error;
+        throw new OpsplanError(code, message, { problems, ...(hint ? { hint } : {}) });
+      }
+      return Buffer.from(reply.data.buffer, reply.data.byteOffset, reply.data.byteLength);
+    },
+    close: () => worker.terminate().then(() => undefined),
+  };
+}

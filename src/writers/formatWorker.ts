@@ -1,0 +1,56 @@
+// The worker of a format thread: renders the document models it is sent in the formats it was started for.
+import { parentPort, workerData } from 'node:worker_threads';
+import { OpsplanError } from '../errors.js';
+import type { FormatReply, FormatRequest } from './formatThread.js';
+import { formatEntry } from './registry.js';
+import type { Theme, ThemeFont } from './theme.js';
+import type { RenderOptions, Writer } from './types.js';
+
+const writers = new Map<string, Promise<Writer>>();
+const writerFor = (format: string): Promise<Writer> => {
+  let writer = writers.get(format);
+  if (!writer) {
+    const entry = formatEntry(format);
+    writer = entry ? entry.load() : Promise.reject(new Error(`no format ${format}`));
+    writers.set(format, writer);
+  }
+  return writer;
+};
+// Loaded at once, while the other thread is still reading and composing the plan.
+for (const format of (workerData as { formats: string[] }).formats) writerFor(format).catch(() => undefined);
+
+/** Bytes arrive as Uint8Array; the writers read them as the Buffers the brand loader made. */
+const asBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+const font = (face: ThemeFont | undefined) => (face ? { ...face, data: asBuffer(face.data) } : undefined);
+
+function revive(options: RenderOptions): RenderOptions {
+  const theme = options.theme;
+  if (!theme) return options;
+  const revived: Theme = { ...theme };
+  if (theme.logo) revived.logo = { ...theme.logo, data: asBuffer(theme.logo.data) };
+  if (theme.fonts) {
+    const { body, heading, cjk } = theme.fonts;
+    revived.fonts = { ...(body ? { body: font(body) } : {}), ...(heading ? { heading: font(heading) } : {}), ...(cjk ? { cjk: font(cjk) } : {}) };
+  }
+  return { ...options, theme: revived };
+}
+
+async function answer(request: FormatRequest): Promise<{ reply: FormatReply; transfer: ArrayBuffer[] }> {
+  try {
+    const data = await (await writerFor(request.format)).render(request.doc, revive(request.options));
+    // A copy of its own, so that handing it over moves no memory another Buffer shares.
+    const bytes = new Uint8Array(data.byteLength);
+    bytes.set(data);
+    return { reply: { id: request.id, data: bytes }, transfer: [bytes.buffer] };
+  } catch (error) {
+    if (error instanceof OpsplanError) {
+      const { code, message, problems, hint } = error;
+      return { reply: { id: request.id, error: { code, message, problems: [...problems], ...(hint ? { hint } : {}) } }, transfer: [] };
+    }
+    return { reply: { id: request.id, unexpected: error instanceof Error ? error.message : String(error) }, transfer: [] };
+  }
+}
+
+parentPort?.on('message', (request: FormatRequest) => {
+  void answer(request).then(({ reply, transfer }) => parentPort?.postMessage(reply, transfer));
+});

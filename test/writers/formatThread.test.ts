@@ -1,0 +1,64 @@
+// Formats rendered on a worker thread: the same bytes, the same errors, and this thread takes over when it cannot.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { OpsplanError } from '../../src/errors.js';
+import { loadPlan } from '../../src/plan/load.js';
+import { composePlan, creationDate } from '../../src/render.js';
+import { startFormatThread } from '../../src/writers/formatThread.js';
+import { pdfWriter } from '../../src/writers/pdf/index.js';
+import { DEFAULT_THEME, type Theme } from '../../src/writers/theme.js';
+import { EXAMPLES, ROOT } from '../helpers.js';
+
+const BUILT_WORKER = pathToFileURL(path.join(ROOT, 'dist', 'writers', 'formatWorker.js'));
+
+async function example() {
+  const { plan } = await loadPlan(EXAMPLES.zh);
+  return { doc: composePlan(plan).doc, createdAt: creationDate(plan) };
+}
+
+describe('format thread', () => {
+  it('is built', () => {
+    expect(existsSync(BUILT_WORKER)).toBe(true);
+  });
+
+  it('draws the PDF the worker is sent with the bytes this thread would draw', async () => {
+    const { doc, createdAt } = await example();
+    const thread = startFormatThread(['pdf'], BUILT_WORKER);
+    try {
+      const drawn = await thread.render('pdf', doc, { createdAt });
+      expect(drawn).toBeInstanceOf(Buffer);
+      expect(drawn!.equals(await pdfWriter.render(doc, { createdAt }))).toBe(true);
+    } finally {
+      await thread.close();
+    }
+  });
+
+  it('reports a brand font the PDF cannot use with the message this thread would give', async () => {
+    const { doc, createdAt } = await example();
+    const theme: Theme = { ...DEFAULT_THEME, fonts: { body: { file: 'brand/broken.ttf', data: Buffer.from('not a font at all'), family: 'Broken' } } };
+    const here = await Promise.resolve(pdfWriter.render(doc, { createdAt, theme })).then(() => undefined, (error: unknown) => error);
+    expect(here).toBeInstanceOf(OpsplanError);
+    const thread = startFormatThread(['pdf'], BUILT_WORKER);
+    try {
+      const there = await thread.render('pdf', doc, { createdAt, theme }).then(() => undefined, (error: unknown) => error);
+      expect(there).toBeInstanceOf(OpsplanError);
+      expect((there as OpsplanError).code).toBe((here as OpsplanError).code);
+      expect((there as OpsplanError).message).toBe((here as OpsplanError).message);
+      expect((there as OpsplanError).message).toMatch(/brand\/broken\.ttf/);
+    } finally {
+      await thread.close();
+    }
+  });
+
+  it('answers nothing, so this thread renders the format, when the worker cannot start', async () => {
+    const { doc, createdAt } = await example();
+    const thread = startFormatThread(['pdf'], pathToFileURL(path.join(ROOT, 'dist', 'no-such-worker.js')));
+    try {
+      await expect(thread.render('pdf', doc, { createdAt })).resolves.toBeUndefined();
+    } finally {
+      await thread.close();
+    }
+  });
+});
