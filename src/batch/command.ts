@@ -2,6 +2,7 @@
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { EXIT, formatProblems, OpsplanError } from '../errors.js';
+import { formatsForSecondThread, startFormatThread } from '../writers/formatThread.js';
 import { resolveFormats } from '../writers/registry.js';
 import type { RenderOutcome } from './renderOne.js';
 import type { BatchOptions } from './index.js';
@@ -39,12 +40,20 @@ function printFailure(outcome: RenderOutcome): void {
 /** Renders the files and returns the exit code: the worst of the failures, 0 when every plan was written. */
 export async function runRender(files: string[], options: RenderCommandOptions): Promise<number> {
   // A wrong --format is the user's command line, not a plan: say so once, before any work.
-  resolveFormats(options.formats);
+  const formats = resolveFormats(options.formats).map((format) => format.id);
   if (options.compare && files.length > 1) await checkCompare(options.compare);
   if (files.length === 1) {
     const { concurrency: _, ...shared } = options;
-    const { renderOne } = await import('./renderOne.js');
-    const outcome = await renderOne({ ...shared, file: files[0]!, secondThread: (options.concurrency ?? availableParallelism()) > 1 });
+    // Started before the render code loads, so the worker loads its writers meanwhile.
+    const offThread = (options.concurrency ?? availableParallelism()) > 1 ? formatsForSecondThread(formats) : [];
+    const thread = offThread.length > 0 ? startFormatThread(offThread) : undefined;
+    let outcome: RenderOutcome;
+    try {
+      const { renderOne } = await import('./renderOne.js');
+      outcome = await renderOne({ ...shared, file: files[0]! }, thread && { formats: offThread, thread });
+    } finally {
+      await thread?.close();
+    }
     if (outcome.error) {
       const { code, message, problems, hint } = outcome.error;
       throw new OpsplanError(code, message, { problems, ...(hint ? { hint } : {}) });

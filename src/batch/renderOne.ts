@@ -5,7 +5,7 @@ import { loadBrand, type Brand } from '../brand/load.js';
 import { loadPlan } from '../plan/load.js';
 import { renderPlanFiles, type RenderedFile } from '../render.js';
 import type { FormatThread } from '../writers/formatThread.js';
-import { resolveFormats, type FormatEntry } from '../writers/registry.js';
+import { resolveFormats } from '../writers/registry.js';
 
 export interface RenderJob {
   file: string;
@@ -20,8 +20,6 @@ export interface RenderJob {
   appendix?: 'review';
   /** Previous answers file to compare with (`--compare`), or a folder holding one under the same name as `file`. */
   compare?: string;
-  /** Whether a second core is free for this plan: a plan alone on the machine, not one of a batch. */
-  secondThread?: boolean;
 }
 
 export interface RenderOutcome {
@@ -50,25 +48,14 @@ function brandFor(file: string): Promise<Brand> {
   return brand;
 }
 
-/**
- * PDF and Word are by far the slowest formats, and a plan alone leaves the second core mostly idle: then the PDF is
- * drawn on a worker thread while this one writes the other formats. The worker starts first, so it loads pdfkit while
- * this thread reads the plan. (The PDF, the slower of the two, goes to the worker: this thread also has the review.)
- */
-async function secondThread(job: RenderJob, formats: readonly FormatEntry[]): Promise<FormatThread | undefined> {
-  const ids = formats.map((format) => format.id);
-  if (!job.secondThread || !ids.includes('docx') || !ids.includes('pdf')) return undefined;
-  return (await import('../writers/formatThread.js')).startFormatThread(['pdf']);
-}
-
-export async function renderOne(job: RenderJob): Promise<RenderOutcome> {
-  let thread: FormatThread | undefined;
+/** Renders one plan; `elsewhere` names formats another thread renders, and the thread. */
+export async function renderOne(job: RenderJob, elsewhere?: { formats: readonly string[]; thread: FormatThread }): Promise<RenderOutcome> {
   try {
     const formats = resolveFormats(job.formats);
-    thread = await secondThread(job, formats);
     const { plan } = await loadPlan(job.file);
     const brandFile = job.brand ?? (plan.meta.brand ? path.resolve(path.dirname(job.file), plan.meta.brand) : undefined);
     const brand = brandFile ? await brandFor(brandFile) : undefined;
+    elsewhere?.thread.prepare(plan.meta.language, brand?.theme);
     const templateDirs = [job.templates, brand?.templatesDir].filter((dir): dir is string => dir !== undefined);
     // Every render ends with the review's one-line count, so the review module is always needed here.
     const review = await import('../review/command.js');
@@ -79,7 +66,7 @@ export async function renderOne(job: RenderJob): Promise<RenderOutcome> {
       ...(job.appendix === 'review' ? { review: review.reviewAppendix(plan) } : {}),
       ...(compared.changes ? { changes: compared.changes } : {}),
       ...(job.stem ? { stem: job.stem } : {}),
-      ...(thread ? { elsewhere: { formats: ['pdf'], thread } } : {}),
+      ...(elsewhere ? { elsewhere } : {}),
     });
     const reviewLine = review.reviewCountLine(plan, job.file);
     return {
@@ -98,7 +85,5 @@ export async function renderOne(job: RenderJob): Promise<RenderOutcome> {
       };
     }
     throw error;
-  } finally {
-    await thread?.close();
   }
 }

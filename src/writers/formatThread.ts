@@ -2,15 +2,13 @@
 import { Worker } from 'node:worker_threads';
 import type { Doc } from '../doc/types.js';
 import { OpsplanError, type ErrorCode, type Problem } from '../errors.js';
+import type { Theme } from './theme.js';
 import type { RenderOptions } from './types.js';
 
-/** What this thread asks: one document model in one format. */
-export interface FormatRequest {
-  id: number;
-  format: string;
-  doc: Doc;
-  options: RenderOptions;
-}
+/** What this thread asks: one document model in one format, or to load ahead what a plan in a language needs. */
+export type FormatRequest =
+  | { id: number; format: string; doc: Doc; options: RenderOptions }
+  | { prepare: { language: string; theme: Theme | undefined } };
 
 /** What the worker answers: the file's bytes, or why it could not make them. */
 export type FormatReply =
@@ -19,9 +17,20 @@ export type FormatReply =
   | { id: number; unexpected: string };
 
 export interface FormatThread {
+  /** Has the worker load ahead what its formats need for a plan in `language` (see Writer.prepare). */
+  prepare(language: string, theme: Theme | undefined): void;
   /** The bytes of the document in `format`, or undefined when the thread could not make them (render here instead). */
   render(format: string, doc: Doc, options: RenderOptions): Promise<Buffer | undefined>;
   close(): Promise<void>;
+}
+
+/**
+ * The formats a second thread takes from a plan rendered alone. PDF and Word are by far the slowest formats, and one
+ * plan leaves the second core mostly idle: then the PDF, the slower, is drawn on a worker while this thread writes the
+ * rest and reviews the plan. None when only one of the two is asked for.
+ */
+export function formatsForSecondThread(formats: readonly string[]): string[] {
+  return formats.includes('pdf') && formats.includes('docx') ? ['pdf'] : [];
 }
 
 /**
@@ -49,6 +58,9 @@ export function startFormatThread(
   worker.on('error', stop);
   worker.on('exit', stop);
   return {
+    prepare(language, theme) {
+      if (!stopped) worker.postMessage({ prepare: { language, theme } } satisfies FormatRequest);
+    },
     async render(format, doc, options) {
       if (stopped) return undefined;
       const id = (next += 1);

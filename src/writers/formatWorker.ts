@@ -4,7 +4,7 @@ import { OpsplanError } from '../errors.js';
 import type { FormatReply, FormatRequest } from './formatThread.js';
 import { formatEntry } from './registry.js';
 import type { Theme, ThemeFont } from './theme.js';
-import type { RenderOptions, Writer } from './types.js';
+import type { Writer } from './types.js';
 
 const writers = new Map<string, Promise<Writer>>();
 const writerFor = (format: string): Promise<Writer> => {
@@ -23,21 +23,22 @@ for (const format of (workerData as { formats: string[] }).formats) writerFor(fo
 const asBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 const font = (face: ThemeFont | undefined) => (face ? { ...face, data: asBuffer(face.data) } : undefined);
 
-function revive(options: RenderOptions): RenderOptions {
-  const theme = options.theme;
-  if (!theme) return options;
+function revive(theme: Theme): Theme {
   const revived: Theme = { ...theme };
   if (theme.logo) revived.logo = { ...theme.logo, data: asBuffer(theme.logo.data) };
   if (theme.fonts) {
     const { body, heading, cjk } = theme.fonts;
     revived.fonts = { ...(body ? { body: font(body) } : {}), ...(heading ? { heading: font(heading) } : {}), ...(cjk ? { cjk: font(cjk) } : {}) };
   }
-  return { ...options, theme: revived };
+  return revived;
 }
 
-async function answer(request: FormatRequest): Promise<{ reply: FormatReply; transfer: ArrayBuffer[] }> {
+type RenderRequest = Exclude<FormatRequest, { prepare: unknown }>;
+
+async function answer(request: RenderRequest): Promise<{ reply: FormatReply; transfer: ArrayBuffer[] }> {
   try {
-    const data = await (await writerFor(request.format)).render(request.doc, revive(request.options));
+    const { theme } = request.options;
+    const data = await (await writerFor(request.format)).render(request.doc, { ...request.options, ...(theme ? { theme: revive(theme) } : {}) });
     // A copy of its own, so that handing it over moves no memory another Buffer shares.
     const bytes = new Uint8Array(data.byteLength);
     bytes.set(data);
@@ -51,6 +52,20 @@ async function answer(request: FormatRequest): Promise<{ reply: FormatReply; tra
   }
 }
 
+async function prepare(language: string, theme: Theme | undefined): Promise<void> {
+  for (const writer of writers.values()) {
+    try {
+      (await writer).prepare?.(language, theme && revive(theme));
+    } catch {
+      // Only loading ahead: whatever failed here fails again, and is reported, when the plan is rendered.
+    }
+  }
+}
+
 parentPort?.on('message', (request: FormatRequest) => {
+  if ('prepare' in request) {
+    void prepare(request.prepare.language, request.prepare.theme);
+    return;
+  }
   void answer(request).then(({ reply, transfer }) => parentPort?.postMessage(reply, transfer));
 });

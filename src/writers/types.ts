@@ -11,4 +11,6 @@ export interface RenderOptions {
 
 export interface Writer {
   render(doc: Doc, options: RenderOptions): Buffer | Promise<Buffer>;
+  /** Loads ahead what rendering a plan in `language` will need (fonts), while the document is still being made. */
+  prepare?(language: string, theme: Theme | undefined): void;
 }

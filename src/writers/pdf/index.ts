@@ -11,6 +11,7 @@ import { Cursor, type Frame } from './layout.js';
 import { logoPicture, openLogo } from './logo.js';
 import { MM } from './styles.js';
 import { drawToc, layoutToc, tocEntries } from './toc.js';
+import { typefacesFor } from './typefaces.js';
 
 const PAGE_SIZES: Record<Theme['page']['size'], [number, number]> = {
   A4: [595.28, 841.89],
@@ -140,4 +141,12 @@ export async function renderPdf(model: Doc, options: RenderOptions): Promise<Buf
 
 export const pdfWriter: Writer = {
   render: (doc, options) => renderPdf(doc, options),
+  // The faces of body text and headings: reading and parsing Noto Sans SC is a large part of a Chinese plan's first PDF.
+  prepare(language, theme) {
+    const faces = typefacesFor(theme ?? DEFAULT_THEME);
+    for (const bold of [false, true]) {
+      faces.choose('latin', 0x41, { bold });
+      if (language.startsWith('zh')) faces.choose('cjk', 0x4e2d, { bold });
+    }
+  },
 };
