@@ -42,12 +42,35 @@ export async function batchStems(files: readonly string[]): Promise<Map<string, 
   return stems;
 }
 
-/** A worker thread that renders the jobs it is sent, one at a time, and says when each is done. */
-interface PoolWorker {
-  /** False once the thread has stopped: it takes no more plans. */
-  alive(): boolean;
-  render(job: RenderJob): Promise<RenderOutcome>;
-  close(): Promise<void>;
+/**
+ * Plans are handed out through memory every thread shares: `next` is the index of the next plan to take, and each
+ * worker notes in `held` the plan it is rendering. A thread takes its next plan the moment it finishes one, without
+ * waiting for this thread, which is often busy rendering a plan of its own.
+ */
+export interface SharedQueue {
+  next: Int32Array;
+  held: Int32Array;
+}
+
+/** What the pool tells a worker once: the jobs, the shared queue, and which slot of `held` is its own. */
+export interface WorkerStart {
+  jobs: RenderJob[];
+  queue: SharedQueue;
+  slot: number;
+}
+
+/** What a worker says about a plan it finished. */
+export interface WorkerOutcome {
+  index: number;
+  outcome: RenderOutcome;
+}
+
+/** Takes the next plan, noting it in `slot` of `held` when there is one: undefined when all are taken. */
+export function takeJob(queue: SharedQueue, total: number, slot?: number): number | undefined {
+  const index = Atomics.add(queue.next, 0, 1);
+  if (index >= total) return undefined;
+  if (slot !== undefined) Atomics.store(queue.held, slot, index);
+  return index;
 }
 
 /** The outcome of a plan whose thread stopped under it (out of memory, say): that plan failed, the others go on. */
@@ -59,33 +82,6 @@ function lostOutcome(job: RenderJob, error: Error): RenderOutcome {
   };
 }
 
-function startWorker(): PoolWorker {
-  // From dist/batch/ or a bundle's dist/chunks/ alike.
-  const worker = new Worker(new URL('../batch/worker.js', import.meta.url));
-  let pending: { job: RenderJob; resolve: (outcome: RenderOutcome) => void } | undefined;
-  let stopped: Error | undefined;
-  const settle = (outcome: (job: RenderJob) => RenderOutcome) => {
-    const waiting = pending;
-    pending = undefined;
-    waiting?.resolve(outcome(waiting.job));
-  };
-  const stop = (error: Error) => {
-    stopped ??= error;
-    settle((job) => lostOutcome(job, stopped!));
-  };
-  worker.on('message', (outcome: RenderOutcome) => settle(() => outcome));
-  worker.on('error', stop);
-  worker.on('exit', (code) => stop(new Error(`exit code ${code}`)));
-  return {
-    alive: () => stopped === undefined,
-    render: (job) => new Promise((resolve) => {
-      pending = { job, resolve };
-      worker.postMessage(job);
-    }),
-    close: () => worker.terminate().then(() => undefined),
-  };
-}
-
 /**
  * Renders the files on `concurrency` threads (the number of cores by default): this one and workers. This thread
  * takes a share of the plans rather than only waiting, which saves a thread's start-up and its memory. The workers
@@ -94,25 +90,47 @@ function startWorker(): PoolWorker {
 export async function renderBatch(files: readonly string[], options: BatchOptions): Promise<RenderOutcome[]> {
   const { concurrency, onOutcome, ...shared } = options;
   const threads = Math.max(1, Math.min(files.length, concurrency ?? availableParallelism()));
-  const workers = Array.from({ length: threads - 1 }, startWorker);
+  const queue: SharedQueue = {
+    next: new Int32Array(new SharedArrayBuffer(4)),
+    held: new Int32Array(new SharedArrayBuffer(4 * Math.max(1, threads - 1))).fill(-1),
+  };
+  let jobs: RenderJob[] = [];
+  const outcomes: RenderOutcome[] = [];
+  let done = 0;
+  let allDone: () => void = () => undefined;
+  const finished = new Promise<void>((resolve) => {
+    allDone = resolve;
+  });
+  const record = (index: number, outcome: RenderOutcome) => {
+    if (outcomes[index]) return;
+    outcomes[index] = outcome;
+    done += 1;
+    onOutcome?.(outcome, done, jobs.length);
+    if (done === jobs.length) allDone();
+  };
+  const workers = Array.from({ length: threads - 1 }, (_, slot) => {
+    // From dist/batch/ or a bundle's dist/chunks/ alike.
+    const worker = new Worker(new URL('../batch/worker.js', import.meta.url));
+    worker.on('message', ({ index, outcome }: WorkerOutcome) => record(index, outcome));
+    // A thread that stops fails the plan it held, if any; the other threads take the plans it would have.
+    const stopped = (error: Error) => {
+      const held = Atomics.exchange(queue.held, slot, -1);
+      if (held >= 0) record(held, lostOutcome(jobs[held]!, error));
+    };
+    worker.on('error', stopped);
+    worker.on('exit', (code) => stopped(new Error(`exit code ${code}`)));
+    return worker;
+  });
   try {
     const stems = files.length > 1 ? await batchStems(files) : new Map<string, string>();
-    const jobs: RenderJob[] = files.map((file) => ({ ...shared, file, ...(stems.has(file) ? { stem: stems.get(file)! } : {}) }));
-    const outcomes: RenderOutcome[] = new Array(jobs.length);
-    let next = 0;
-    let done = 0;
-    const work = async (render: (job: RenderJob) => Promise<RenderOutcome>, alive = () => true) => {
-      while (next < jobs.length && alive()) {
-        const index = next;
-        next += 1;
-        outcomes[index] = await render(jobs[index]!);
-        done += 1;
-        onOutcome?.(outcomes[index], done, jobs.length);
-      }
-    };
-    await Promise.all([...workers.map((worker) => work(worker.render, worker.alive)), work(renderOne)]);
+    jobs = files.map((file) => ({ ...shared, file, ...(stems.has(file) ? { stem: stems.get(file)! } : {}) }));
+    workers.forEach((worker, slot) => worker.postMessage({ jobs, queue, slot } satisfies WorkerStart));
+    for (let index = takeJob(queue, jobs.length); index !== undefined; index = takeJob(queue, jobs.length)) {
+      record(index, await renderOne(jobs[index]!));
+    }
+    if (done < jobs.length) await finished;
     return outcomes;
   } finally {
-    await Promise.all(workers.map((worker) => worker.close()));
+    await Promise.all(workers.map((worker) => worker.terminate()));
   }
 }
