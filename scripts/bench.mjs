@@ -61,8 +61,8 @@ say(`start-up: node -e 0 ${ms(bare)}, opsplan --help ${ms(help)} (${(help / bare
 say();
 
 const formatIds = FORMATS.map((format) => format.id);
-say(`| plan | ${formatIds.map((id) => `${id} in-process`).join(' | ')} | cold render --format all | peak memory | ${formatIds.map((id) => `${id} size`).join(' | ')} | peer route (pandoc + LibreOffice) |`);
-say(`|---|${formatIds.map(() => '--:|').join('')}--:|--:|${formatIds.map(() => '--:|').join('')}--:|`);
+say(`| plan | ${formatIds.map((id) => `${id} in-process`).join(' | ')} | cold render --format all | peak memory | same on one thread (--jobs 1) | ${formatIds.map((id) => `${id} size`).join(' | ')} | peer route (pandoc + LibreOffice) |`);
+say(`|---|${formatIds.map(() => '--:|').join('')}--:|--:|--:|${formatIds.map(() => '--:|').join('')}--:|`);
 
 for (const [name, file] of examples) {
   const { plan } = await loadPlan(file);
@@ -86,6 +86,9 @@ for (const [name, file] of examples) {
   const sizes = Object.fromEntries(readdirSync(out).map((entry) => [path.extname(entry).slice(1), statSync(path.join(out, entry)).size]));
   const coldMedian = median(cold.map((sample) => sample.elapsed));
   const peak = Math.max(...cold.map((sample) => sample.rss));
+  // A plan alone draws its PDF on a second thread; --jobs 1 shows what that thread saves and what it costs.
+  const oneThread = repeat(runs, () => timeProcess(process.execPath, [cli, 'render', file, '--format', 'all', '--jobs', '1', '--out', out], { cwd: root }));
+  const oneThreadFigures = `${ms(median(oneThread.map((sample) => sample.elapsed)))}, ${mb(Math.max(...oneThread.map((sample) => sample.rss)))}`;
 
   let peer = 'pandoc or LibreOffice not installed';
   const markdownFile = readdirSync(out).find((entry) => entry.endsWith('.md'));
@@ -102,7 +105,7 @@ for (const [name, file] of examples) {
     peer = `${ms(peerMedian)} (opsplan takes ${(coldMedian / peerMedian).toFixed(2)}x)`;
     rmSync(profile, { recursive: true, force: true });
   }
-  say(`| ${name} | ${inProcess.map(ms).join(' | ')} | ${ms(coldMedian)} | ${mb(peak)} | ${formatIds.map((id) => (sizes[id] === undefined ? '-' : kb(sizes[id]))).join(' | ')} | ${peer} |`);
+  say(`| ${name} | ${inProcess.map(ms).join(' | ')} | ${ms(coldMedian)} | ${mb(peak)} | ${oneThreadFigures} | ${formatIds.map((id) => (sizes[id] === undefined ? '-' : kb(sizes[id]))).join(' | ')} | ${peer} |`);
   rmSync(out, { recursive: true, force: true });
 }
 

@@ -1,5 +1,6 @@
-// Bundles the command line (dist/cli.js) and the batch worker (dist/batch/worker.js) over the modules tsc wrote: a
-// render of all formats then loads 65 modules instead of 215, and loading them was a large part of a cold start.
+// Bundles the command line (dist/cli.js) and its workers (dist/batch/worker.js, dist/writers/formatWorker.js) over the
+// modules tsc wrote: a render of all formats then reads about 60 files instead of 215, and loading them was a large
+// part of a cold start.
 // Libraries that read their own files at run time (pdfkit's font metrics, the fonts, resvg's wasm) stay external, as
 // do docx (one file already) and markdown-it (loaded from its one-file CommonJS build). Chunks live in dist/chunks/,
 // one folder below dist/ like the modules they replace, so paths made from import.meta.url still point the same way.
