@@ -13,6 +13,8 @@ export type BatchOptions = Omit<RenderJob, 'file' | 'stem'> & {
   concurrency?: number;
   /** Called as each file finishes, in the order they finish. */
   onOutcome?: (outcome: RenderOutcome, done: number, total: number) => void;
+  /** The worker threads' script: the build's dist/batch/worker.js when left out. */
+  workerScript?: URL;
 };
 
 /** The title an answers file gives its plan, read without checking the rest: only names depend on it here. */
@@ -88,7 +90,7 @@ function lostOutcome(job: RenderJob, error: Error): RenderOutcome {
  * start first, so they load while this thread reads the titles.
  */
 export async function renderBatch(files: readonly string[], options: BatchOptions): Promise<RenderOutcome[]> {
-  const { concurrency, onOutcome, ...shared } = options;
+  const { concurrency, onOutcome, workerScript, ...shared } = options;
   const threads = Math.max(1, Math.min(files.length, concurrency ?? availableParallelism()));
   const queue: SharedQueue = {
     next: new Int32Array(new SharedArrayBuffer(4)),
@@ -110,7 +112,7 @@ export async function renderBatch(files: readonly string[], options: BatchOption
   };
   const workers = Array.from({ length: threads - 1 }, (_, slot) => {
     // From dist/batch/ or a bundle's dist/chunks/ alike.
-    const worker = new Worker(new URL('../batch/worker.js', import.meta.url));
+    const worker = new Worker(workerScript ?? new URL('../batch/worker.js', import.meta.url));
     worker.on('message', ({ index, outcome }: WorkerOutcome) => record(index, outcome));
     // A thread that stops fails the plan it held, if any; the other threads take the plans it would have.
     const stopped = (error: Error) => {

@@ -1,6 +1,7 @@
 // Batch rendering: many plans at once, a summary, a non-zero exit when any failed, and no plan overwriting another.
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { renderBatch } from '../../src/batch/index.js';
 import { readZipEntries } from '../property/documents.js';
@@ -95,6 +96,25 @@ describe('opsplan render with many files', () => {
       expect(outcome.error!.message).toContain(`${outcome.file}: the thread rendering it stopped`);
     }
     expect(readdirSync(path.join(dir, 'out'))).toHaveLength(3 - lost.length);
+  });
+
+  it('fails the plan a worker thread stopped under, and renders every other plan on the threads left', async () => {
+    const dir = scratchDir();
+    const plans = generatePlans(dir, 4);
+    const out = path.join(dir, 'out');
+    const outcomes = await renderBatch(plans, {
+      formats: 'md',
+      out,
+      concurrency: 2,
+      workerScript: pathToFileURL(path.join(ROOT, 'test', 'fixtures', 'workers', 'stopsMidPlan.mjs')),
+    });
+    expect(outcomes.map((outcome) => outcome.file)).toEqual(plans);
+    const lost = outcomes.filter((outcome) => outcome.error);
+    expect(lost).toHaveLength(1);
+    expect(lost[0]!.error!.code).toBe('UNEXPECTED');
+    expect(lost[0]!.error!.message).toBe(`${lost[0]!.file}: the thread rendering it stopped: exit code 3`);
+    expect(readdirSync(out)).toHaveLength(3);
+    for (const outcome of outcomes.filter((each) => !each.error)) expect(outcome.written.map((file) => path.dirname(file.path))).toEqual([out]);
   });
 
   it('names plans that share a title after their answers files, so none overwrites another', () => {
