@@ -46,8 +46,9 @@ export async function batchStems(files: readonly string[]): Promise<Map<string, 
 
 /**
  * Plans are handed out through memory every thread shares: `next` is the index of the next plan to take, and each
- * worker notes in `held` the plan it is rendering. A thread takes its next plan the moment it finishes one, without
- * waiting for this thread, which is often busy rendering a plan of its own.
+ * worker notes in `held` the last plan it took (finished or not: a stopped worker's plan counts as lost only if no
+ * outcome came for it). A thread takes its next plan the moment it finishes one, without waiting for this thread,
+ * which is often busy rendering a plan of its own.
  */
 export interface SharedQueue {
   next: Int32Array;
@@ -103,12 +104,18 @@ export async function renderBatch(files: readonly string[], options: BatchOption
   const finished = new Promise<void>((resolve) => {
     allDone = resolve;
   });
+  let running = threads - 1;
+  let ownDone = false;
+  /** Once this thread has no plan left to take: done when every plan has an outcome, or no thread could give one. */
+  const check = () => {
+    if (ownDone && (done === jobs.length || running === 0)) allDone();
+  };
   const record = (index: number, outcome: RenderOutcome) => {
     if (outcomes[index]) return;
     outcomes[index] = outcome;
     done += 1;
     onOutcome?.(outcome, done, jobs.length);
-    if (done === jobs.length) allDone();
+    check();
   };
   const workers = Array.from({ length: threads - 1 }, (_, slot) => {
     // From dist/batch/ or a bundle's dist/chunks/ alike.
@@ -120,7 +127,11 @@ export async function renderBatch(files: readonly string[], options: BatchOption
       if (held >= 0) record(held, lostOutcome(jobs[held]!, error));
     };
     worker.on('error', stopped);
-    worker.on('exit', (code) => stopped(new Error(`exit code ${code}`)));
+    worker.on('exit', (code) => {
+      stopped(new Error(`exit code ${code}`));
+      running -= 1;
+      check();
+    });
     return worker;
   });
   try {
@@ -130,7 +141,11 @@ export async function renderBatch(files: readonly string[], options: BatchOption
     for (let index = takeJob(queue, jobs.length); index !== undefined; index = takeJob(queue, jobs.length)) {
       record(index, await renderOne(jobs[index]!));
     }
-    if (done < jobs.length) await finished;
+    ownDone = true;
+    check();
+    await finished;
+    // A plan a thread took but never reported (it stopped before it could say which) still gets an outcome.
+    jobs.forEach((job, index) => record(index, lostOutcome(job, new Error('no outcome came back'))));
     return outcomes;
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));

@@ -103,8 +103,9 @@ async function readFont(target: string, source: ParsedSource, file: string, fiel
 /** The family name a font declares, or undefined when the file cannot be parsed as a font. */
 async function familyName(data: Buffer): Promise<string | undefined> {
   try {
-    const fontkit = await import('fontkit');
-    const font = fontkit.create(data);
+    // The fontkit the PDF writer uses, so a brand's fonts are parsed by one copy of it, loaded once.
+    const { requireFontkit } = await import('../writers/libraries.js');
+    const font = requireFontkit().create(data);
     return 'familyName' in font && typeof font.familyName === 'string' && font.familyName !== '' ? font.familyName : undefined;
   } catch {
     return undefined;

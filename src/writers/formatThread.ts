@@ -19,7 +19,10 @@ export type FormatReply =
 export interface FormatThread {
   /** Has the worker load ahead what its formats need for a plan in `language` (see Writer.prepare). */
   prepare(language: string, theme: Theme | undefined): void;
-  /** The bytes of the document in `format`, or undefined when the thread could not make them (render here instead). */
+  /**
+   * The bytes of the document in `format`, or undefined when the worker failed or stopped (render here instead).
+   * Rejects when the thread is closed before it answers: the render it was for has already failed.
+   */
   render(format: string, doc: Doc, options: RenderOptions): Promise<Buffer | undefined>;
   close(): Promise<void>;
 }
@@ -45,6 +48,8 @@ export function startFormatThread(
   const worker = new Worker(script, { workerData: { formats } });
   const waiting = new Map<number, (reply: FormatReply | undefined) => void>();
   let stopped = false;
+  /** Closed by the caller: whatever it still waits for is no longer wanted, so nothing falls back to this thread. */
+  let closed = false;
   let next = 0;
   const stop = () => {
     stopped = true;
@@ -62,12 +67,14 @@ export function startFormatThread(
       if (!stopped) worker.postMessage({ prepare: { language, theme } } satisfies FormatRequest);
     },
     async render(format, doc, options) {
+      if (closed) throw new Error('the format thread was closed');
       if (stopped) return undefined;
       const id = (next += 1);
       const reply = await new Promise<FormatReply | undefined>((resolve) => {
         waiting.set(id, resolve);
         worker.postMessage({ id, format, doc, options } satisfies FormatRequest);
       });
+      if (closed) throw new Error('the format thread was closed before it answered');
       if (!reply || 'unexpected' in reply) return undefined;
       if ('error' in reply) {
         const { code, message, problems, hint } = reply.error;
@@ -75,6 +82,9 @@ export function startFormatThread(
       }
       return Buffer.from(reply.data.buffer, reply.data.byteOffset, reply.data.byteLength);
     },
-    close: () => worker.terminate().then(() => undefined),
+    close: () => {
+      closed = true;
+      return worker.terminate().then(() => undefined);
+    },
   };
 }

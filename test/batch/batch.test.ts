@@ -117,6 +117,22 @@ describe('opsplan render with many files', () => {
     for (const outcome of outcomes.filter((each) => !each.error)) expect(outcome.written.map((file) => path.dirname(file.path))).toEqual([out]);
   });
 
+  it('still finishes, with the plan failed, when a worker thread stops before it can say which plan it took', async () => {
+    const dir = scratchDir();
+    const plans = generatePlans(dir, 3);
+    const outcomes = await renderBatch(plans, {
+      formats: 'md',
+      out: path.join(dir, 'out'),
+      concurrency: 2,
+      workerScript: pathToFileURL(path.join(ROOT, 'test', 'fixtures', 'workers', 'takesWithoutSaying.mjs')),
+    });
+    expect(outcomes.map((outcome) => outcome.file)).toEqual(plans);
+    const lost = outcomes.filter((outcome) => outcome.error);
+    expect(lost).toHaveLength(1);
+    expect(lost[0]!.error!.message).toBe(`${lost[0]!.file}: the thread rendering it stopped: no outcome came back`);
+    expect(readdirSync(path.join(dir, 'out'))).toHaveLength(2);
+  });
+
   it('names plans that share a title after their answers files, so none overwrites another', () => {
     const dir = scratchDir();
     const first = path.join(dir, 'north.yaml');

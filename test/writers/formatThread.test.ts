@@ -52,6 +52,14 @@ describe('format thread', () => {
     }
   });
 
+  it('rejects what it was still drawing when closed, so a render that failed meanwhile does not draw it here', async () => {
+    const { doc, createdAt } = await example();
+    const thread = startFormatThread(['pdf'], BUILT_WORKER);
+    const drawing = thread.render('pdf', doc, { createdAt });
+    await thread.close();
+    await expect(drawing).rejects.toThrow(/closed/);
+  });
+
   it('answers nothing, so this thread renders the format, when the worker cannot start', async () => {
     const { doc, createdAt } = await example();
     const thread = startFormatThread(['pdf'], pathToFileURL(path.join(ROOT, 'dist', 'no-such-worker.js')));
