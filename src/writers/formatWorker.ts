@@ -21,7 +21,20 @@ for (const format of (workerData as { formats: string[] }).formats) writerFor(fo
 
 /** Bytes arrive as Uint8Array; the writers read them as the Buffers the brand loader made. */
 const asBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-const font = (face: ThemeFont | undefined) => (face ? { ...face, data: asBuffer(face.data) } : undefined);
+/**
+ * A brand font arrives twice, with `prepare` and with the document: the second time it is given the Buffer of the
+ * first, so the fonts parsed ahead (found by their Buffer) are the ones drawn with.
+ */
+const fontBuffers = new Map<string, Buffer>();
+const font = (face: ThemeFont) => {
+  const key = `${face.file}\0${face.data.byteLength}`;
+  let data = fontBuffers.get(key);
+  if (!data) {
+    data = asBuffer(face.data);
+    fontBuffers.set(key, data);
+  }
+  return { ...face, data };
+};
 
 function revive(theme: Theme): Theme {
   const revived: Theme = { ...theme };
