@@ -142,8 +142,14 @@ export function registerHelpers(env: typeof Handlebars): void {
       formatted(value, (known) => `${known > 0 ? '+' : ''}${voiceOf(options).format.percent(known)}`),
     signedMoney: (value: unknown, options: HelperOptions) =>
       formatted(value, (known) => `${known > 0 ? '+' : ''}${moneyOf(known, options)}`),
+    /** A change of a measure; a percent's change is in percentage points (34 % to 34.5 % is +0.5 points, not +0.5 %). */
     signedMeasure: (value: unknown, unit: KpiUnit, options: HelperOptions) =>
-      formatted(value, (known) => `${known > 0 ? '+' : ''}${measureOf(known, unit, options)}`),
+      formatted(value, (known) => {
+        const sign = known > 0 ? '+' : '';
+        if (unit !== 'percent') return `${sign}${measureOf(known, unit, options)}`;
+        const voice = voiceOf(options);
+        return label(voice.locale, 'changes.percentPoints').replace('{points}', `${sign}${voice.format.number(known)}`);
+      }),
     /** A date's month and year, e.g. "Apr 2027". */
     month: (value: unknown, options: HelperOptions) => (typeof value === 'string' ? voiceOf(options).format.month(value) : ''),
     /** One field of each item, joined the way the plan's language joins a list. */

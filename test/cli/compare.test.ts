@@ -54,6 +54,22 @@ describe('opsplan render --compare', () => {
     expect(section(markdown)).toContain('KPI目标没有变化。');
   });
 
+  it('gives the change of a percent target in percentage points, in English and Chinese', () => {
+    const dir = scratchDir();
+    // Last quarter the video completion rate target was 34.5 %; it is 35 % now.
+    const previous = lastQuarter(dir, 'previous.yaml', (source) => source.replace(/(metric: Video completion rate\n\s+target:) 35/, '$1 34.5'));
+    const out = path.join(dir, 'out');
+    expect(runCli(['render', EXAMPLES.en, '--compare', previous, '--out', out]).status).toBe(0);
+    expect(section(readFileSync(path.join(out, EN_MD), 'utf8'))).toMatch(/\| Video completion rate · Ava Li, per month +\| +34\.5% +\| +35% +\| +\+0\.5 pts +\|/);
+
+    const zhSource = readFileSync(EXAMPLES.zh, 'utf8');
+    const zhPrevious = path.join(dir, 'previous.zh-CN.yaml');
+    writeFileSync(zhPrevious, zhSource.replace(/(metric: 群活跃度\n\s+target:) 35\n/, '$1 34.5\n'));
+    expect(readFileSync(zhPrevious, 'utf8')).not.toBe(zhSource);
+    expect(runCli(['render', EXAMPLES.zh, '--compare', zhPrevious, '--out', out]).status).toBe(0);
+    expect(section(readFileSync(path.join(out, '川药通vip客户群2027年运营方案.md'), 'utf8'))).toMatch(/\| 群活跃度 · 王晓雯，每月 \| +34\.5% \| +35% \| \+0\.5个百分点 \|/);
+  });
+
   it('does not subtract amounts in different currencies, and shows both totals', () => {
     const dir = scratchDir();
     const previous = lastQuarter(dir, 'usd.yaml', (source) => source.replace('currency: CNY', 'currency: USD'));
