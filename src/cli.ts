@@ -28,7 +28,7 @@ program
   .option('-b, --brand <file>', 'brand file (brand.yaml): logo, colours, fonts, page setup; else the one the answers file names')
   .addOption(new Option('--appendix <name>', 'add an appendix after the seven sections: review (completeness score and open points)').choices(['review']))
   .option('--compare <file>', 'previous answers file: add "Changes since the last plan" (budget, KPIs, forecast, activities); with several plans, a folder of previous files with the same names')
-  .option('-j, --jobs <n>', 'plans rendered at the same time (default: the number of cores)')
+  .option('-j, --jobs <n>', 'threads to render with (default: the number of cores): plans at the same time, or a lone plan\'s PDF beside its other formats')
   .action(async (files: string[], options: { format: string; out: string; templates?: string; brand?: string; appendix?: 'review'; compare?: string; jobs?: string }) => {
     // A render runs much library code only a few times. With V8's default budget (67,584) the optimising compiler
     // takes up most of it, on the core the other renders need; at eight times that, a cold render used a quarter less
