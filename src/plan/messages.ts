@@ -87,7 +87,9 @@ function typeHint(expected: string, input: unknown): string {
   return '';
 }
 
+/** A description as the rest of a sentence: "Date of the plan" becomes "date of the plan", but "ISO 4217" stays. */
 function lowerFirst(text: string): string {
+  if (/^\p{Lu}{2}/u.test(text)) return text;
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 

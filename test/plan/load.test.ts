@@ -1,5 +1,6 @@
 // Bad answers files: every problem is reported at once, with the right line, field and a plain message.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OpsplanError, type Problem } from '../../src/errors.js';
@@ -87,6 +88,15 @@ describe('loading answers files', () => {
     const [problem] = await problemsOf(file);
     expect(problem).toMatchObject({ line: lineOf(file, 'meta:'), path: 'meta.company' });
     expect(problem!.message).toMatch(/^is missing: the company the plan is written for/);
+  });
+
+  it('keeps an acronym that starts a field\'s description as written', async () => {
+    const source = readFileSync(bad('missing-required-field.yaml'), 'utf8');
+    expect(source).toMatch(/^ {2}currency: CNY\n/m);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'opsplan-load-')), 'no-currency.yaml');
+    writeFileSync(file, source.replace(/^ {2}currency: CNY\n/m, ''));
+    const problems = await problemsOf(file);
+    expect(problems.find((problem) => problem.path === 'meta.currency')!.message).toBe('is missing: ISO 4217 code of the currency all amounts are in, e.g. CNY, USD.');
   });
 
   it('reports every problem at once, in line order', async () => {
