@@ -5,12 +5,15 @@ import { DEFAULT_THEME, type Theme } from '../theme.js';
 import type { RenderOptions, Writer } from '../types.js';
 import { ListNumbering } from './blocks.js';
 import { wordBrand, type WordBrand } from './brand.js';
+import { useQuickerPrepForXml } from './hotPaths.js';
 import { xmlSafe } from './inline.js';
 import { appProperties, stampPackage } from './package.js';
 import { furnitureHeights, planSections } from './pages.js';
 import { planPageNumbers, type PlanLayout } from './pagination/index.js';
 import { readZip, type ZipEntry } from './zip.js';
 import { documentStyles, listDefinitions } from './styles.js';
+
+useQuickerPrepForXml();
 
 /** Builds the Word document (not yet packed) for a plan. */
 function buildDocument(doc: Doc, theme: Theme, brand: WordBrand, observe?: (layout: PlanLayout) => void): Document {
