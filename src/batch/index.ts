@@ -17,15 +17,38 @@ export type BatchOptions = Omit<RenderJob, 'file' | 'stem'> & {
   workerScript?: URL;
 };
 
-/** The title an answers file gives its plan, read without checking the rest: only names depend on it here. */
-async function titleOf(file: string): Promise<string | undefined> {
+/** The `meta:` block of a YAML answers file written in the usual block style: its line and the indented lines after it. */
+const META_BLOCK = /(?:^|\n)(meta[ \t]*:[^\n]*(?:\n(?:[ \t#][^\n]*|[ \t]*\r?))*)/;
+
+/**
+ * The title an answers file gives its plan, read without checking the rest: only names depend on it here. Only the
+ * `meta:` block is parsed when the file has one written the usual way, as parsing a whole file takes far longer and
+ * every file is parsed again when it is rendered; anything else (JSON, directives, aliases) is parsed whole.
+ */
+export function titleIn(text: string): string | undefined {
+  const title = (answers: unknown) => {
+    const meta = (answers as { meta?: { title?: unknown } } | null)?.meta;
+    return typeof meta?.title === 'string' ? meta.title : undefined;
+  };
+  const block = /(?:^|\n)%/.test(text) ? undefined : META_BLOCK.exec(text)?.[1];
+  if (block !== undefined) {
+    try {
+      const found = title(parseYaml(block));
+      if (found !== undefined) return found;
+    } catch {
+      // An alias to an anchor outside the block, say: the whole file has the answer.
+    }
+  }
   try {
-    const answers = parseYaml(await readFile(file, 'utf8')) as { meta?: { title?: unknown } } | null;
-    return typeof answers?.meta?.title === 'string' ? answers.meta.title : undefined;
+    return title(parseYaml(text));
   } catch {
-    // A file that cannot be read is reported by its own render.
+    // A file that cannot be parsed is reported by its own render.
     return undefined;
   }
+}
+
+async function titleOf(file: string): Promise<string | undefined> {
+  return titleIn(await readFile(file, 'utf8').catch(() => ''));
 }
 
 /**
