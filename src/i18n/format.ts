@@ -27,7 +27,20 @@ export interface FormatOptions {
 
 const utcDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
-export function createFormatter({ language, currency, wholeMoney }: FormatOptions): Formatter {
+/** Formatters by their options: Intl's are slow to make and hold no state, and a batch renders many plans alike. */
+const made = new Map<string, Formatter>();
+
+export function createFormatter(options: FormatOptions): Formatter {
+  const key = `${options.language} ${options.currency} ${options.wholeMoney}`;
+  let formatter = made.get(key);
+  if (!formatter) {
+    formatter = makeFormatter(options);
+    made.set(key, formatter);
+  }
+  return formatter;
+}
+
+function makeFormatter({ language, currency, wholeMoney }: FormatOptions): Formatter {
   const moneyFormat = new Intl.NumberFormat(language, {
     style: 'currency',
     currency,
