@@ -77,11 +77,10 @@ export async function renderPlanFiles(
     const writer = await format.load();
     return { format, data: await writer.render(doc, { createdAt, theme }) };
   }));
-  const written: RenderedFile[] = [];
-  for (const { format, data } of outputs) {
+  // Written side by side: each waits on the disk, not on the others.
+  return Promise.all(outputs.map(async ({ format, data }): Promise<RenderedFile> => {
     const target = path.join(outDir, `${stem}${format.extension}`);
     await writeFileAtomic(target, data);
-    written.push({ format: format.id, path: target, bytes: data.byteLength });
-  }
-  return written;
+    return { format: format.id, path: target, bytes: data.byteLength };
+  }));
 }
