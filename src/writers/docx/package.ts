@@ -16,15 +16,14 @@ export interface PackageStamp {
 export function stampPackage(parts: readonly ZipEntry[], stamp: PackageStamp): Buffer {
   const entries = rekeyFonts(parts);
   const relationshipIds = renumberRelationships(entries);
+  // Attribute values that are exactly one of the random ids; the few ids make one pattern, found without a call per value.
+  const randomId = relationshipIds.size > 0 ? new RegExp(`="(${[...relationshipIds.keys()].map(escapeRegExp).join('|')})"`, 'g') : undefined;
   const counters = { bookmarkIds: new Map<string, string>(), tocNames: new Map<string, string>(), drawingIds: new Map<string, string>() };
   const stamped = entries.map((entry): ZipEntry => {
     if (/\.(xlsx|docx|pptx)$/i.test(entry.name)) return { name: entry.name, data: writeZip(readZip(entry.data), stamp.createdAt) };
     if (!/\.(xml|rels)$/i.test(entry.name)) return entry;
     let xml = entry.data.toString('utf8');
-    xml = xml.replace(/="([^"<>]{1,64})"/g, (whole, value: string) => {
-      const renamed = relationshipIds.get(value);
-      return renamed === undefined ? whole : `="${renamed}"`;
-    });
+    if (randomId) xml = xml.replace(randomId, (_, value: string) => `="${relationshipIds.get(value)!}"`);
     xml = renumberIds(xml, counters);
     if (entry.name === 'docProps/core.xml') xml = stampCoreProperties(xml, stamp);
     return { name: entry.name, data: Buffer.from(xml, 'utf8') };
@@ -37,6 +36,8 @@ export function stampPackage(parts: readonly ZipEntry[], stamp: PackageStamp): B
     stamp.createdAt,
   );
 }
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Gives random relationship ids the next free `rIdN` of their relationships part, in document order. */
 function renumberRelationships(entries: readonly ZipEntry[]): Map<string, string> {
