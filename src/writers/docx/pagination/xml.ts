@@ -6,7 +6,9 @@ export type XmlNode = Record<string, unknown>;
 /** The element's tag: its one key other than _attr. */
 export function tagOf(node: unknown): string | undefined {
   if (typeof node !== 'object' || node === null || Array.isArray(node)) return undefined;
-  return Object.keys(node).find((key) => key !== '_attr');
+  // The library's objects are plain literals, so their own keys are all there is; no array of keys is made per call.
+  for (const key in node) if (key !== '_attr') return key;
+  return undefined;
 }
 
 /** Child elements of an element, in order (attributes and text left out). */
