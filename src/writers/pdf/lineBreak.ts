@@ -62,7 +62,8 @@ function tokenize(spans: readonly Span[]): Token[] {
         piece.run ? advanceBetween(piece.run, from, to) * scale : measure(piece.text.slice(from, to), span);
       const word = piece.text.replace(/[ \t]$/u, '');
       let from = 0;
-      const parts = word === '' ? [] : word.split(HYPHEN_SPLIT);
+      // Most words have no hyphen, and splitting with the look-behind pattern is slow.
+      const parts = word === '' ? [] : word.includes('-') ? word.split(HYPHEN_SPLIT) : [word];
       parts.forEach((part, index) => {
         const to = from + part.length;
         const token: Token = { text: part, span, kind: 'word', width: width(from, to) };
