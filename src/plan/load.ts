@@ -138,10 +138,17 @@ function parseSource(source: string, file: string, format: SourceFormat): Parsed
   // Later syntax errors are mostly echoes of the first one, so only the first is reported.
   if (document.errors.some((error) => /call stack/i.test(error.message))) throw tooDeep(file);
   const syntaxProblems = document.errors.slice(0, 1).map((error): Problem => {
-    // YAML reports a missing closing quote at the end of the file; the quote that opened is what the user must find.
-    const opened = error.code === 'MISSING_CHAR' && /quote/.test(error.message) ? unclosedQuoteOffset(source) : undefined;
+    // YAML reports a missing closing quote or bracket where the file or the block ends; the one that opened is what
+    // the user must find.
+    const quote = error.code === 'MISSING_CHAR' && /quote/.test(error.message) ? unclosedQuoteOffset(source) : undefined;
+    const bracket = quote === undefined && /end with a [\]}]/.test(error.message) ? unclosedBracket(source) : undefined;
+    const opened = quote ?? bracket?.offset;
     const position = opened === undefined ? error.linePos?.[0] ?? { line: 1, col: 1 } : lineCounter.linePos(opened);
-    const message = opened === undefined ? yamlMessage(error.code, error.message, format) : 'has a quote that is never closed: add the closing quote';
+    const message = quote !== undefined
+      ? 'has a quote that is never closed: add the closing quote'
+      : bracket
+        ? `has a "${bracket.open}" that is never closed: add "${bracket.open === '[' ? ']' : '}'}" after the last item`
+        : yamlMessage(error.code, error.message, format);
     return { file, line: position.line, column: position.col, path: '(file)', message };
   });
   if (syntaxProblems.length > 0) throw invalid(file, syntaxProblems);
@@ -188,6 +195,28 @@ function unclosedQuoteOffset(source: string): number | undefined {
       const quote = text.charAt(0);
       if (text.length < 2 || !text.endsWith(quote)) found = offset;
       return;
+    }
+    for (const value of Object.values(token)) {
+      if (Array.isArray(value)) value.forEach(visit);
+      else if (value && typeof value === 'object') visit(value);
+    }
+  };
+  for (const token of new Parser().parse(source)) visit(token);
+  return found;
+}
+
+/** The first flow collection (`[a, b]` or `{a: 1}`) without its closing bracket: where it opens, and with what. */
+function unclosedBracket(source: string): { offset: number; open: string } | undefined {
+  let found: { offset: number; open: string } | undefined;
+  const visit = (token: unknown): void => {
+    if (found !== undefined || !token || typeof token !== 'object') return;
+    const { type, start, end } = token as { type?: string; start?: { source?: string; offset?: number }; end?: { source?: string }[] };
+    if (type === 'flow-collection' && start?.offset !== undefined && (start.source === '[' || start.source === '{')) {
+      const close = start.source === '[' ? ']' : '}';
+      if (!(end ?? []).some((part) => part.source === close)) {
+        found = { offset: start.offset, open: start.source };
+        return;
+      }
     }
     for (const value of Object.values(token)) {
       if (Array.isArray(value)) value.forEach(visit);

@@ -19,6 +19,7 @@ interface Expected {
 const corpus: Record<string, Expected | 'loads'> = {
   'empty.yaml': { path: '(file)', message: /is empty/ },
   'yaml-syntax-error.yaml': { lineWith: 'company: "Acme', path: '(file)', message: /quote that is never closed/ },
+  'unclosed-bracket.yaml': { lineWith: 'benefits: [', path: '(file)', message: /has a "\[" that is never closed: add "\]"/ },
   'json-trailing-comma.json': { lineWith: '}', path: '(file)', message: /comma after the last entry/ },
   'wrong-type.yaml': { lineWith: 'amount: "2,000 yuan"', path: 'accountPlan.costs[0].amount', message: /must be a number/ },
   'unknown-top-level-key.yaml': { path: 'competitorAnalysis', message: /is missing/ },
