@@ -21,7 +21,7 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
 async function writeThroughTemporary(target: string, temporary: string, data: string | Uint8Array): Promise<void> {
   const folder = path.dirname(target);
   try {
-    await mkdir(folder, { recursive: true });
+    await makeFolder(folder);
     const handle = await open(temporary, 'w');
     try {
       await handle.writeFile(data);
@@ -35,12 +35,36 @@ async function writeThroughTemporary(target: string, temporary: string, data: st
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
       ? 'the folder is not writable'
-      : code === 'ENOSPC' ? 'the disk is full' : (error as Error).message;
+      : code === 'ENOSPC'
+        ? 'the disk is full'
+        : code === 'ENOENT' || code === 'ENOTDIR' || code === 'EEXIST'
+          ? 'the folder cannot be made there: part of the path is a file, a broken link or a system folder'
+          : (error as Error).message;
     throw new OpsplanError('WRITE_FAILED', `${target}: could not be written (${reason})`, {
       hint: 'Choose another output folder with --out, or free space and try again.',
       cause: error,
     });
   }
+}
+
+/**
+ * Makes a folder and the folders above it that are missing. Node's own recursive mkdir spins forever where a folder
+ * exists but cannot hold new ones and says so with ENOENT (anything under /proc), so this climbs up itself and gives
+ * up when a folder still cannot be made once its parent is there.
+ */
+export async function makeFolder(folder: string): Promise<void> {
+  const made = await mkdir(folder).then(() => true, async (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EEXIST' && (await stat(folder)).isDirectory()) return true;
+    const parent = path.dirname(folder);
+    if (error.code !== 'ENOENT' || parent === folder) throw error;
+    return false;
+  });
+  if (made) return;
+  await makeFolder(path.dirname(folder));
+  await mkdir(folder).catch(async (error: NodeJS.ErrnoException) => {
+    // Another writer may have made it in the meantime.
+    if (!(error.code === 'EEXIST' && (await stat(folder)).isDirectory())) throw error;
+  });
 }
 
 /**

@@ -1,5 +1,5 @@
 // `opsplan render` from the command line: what is written where, and how failures are reported.
-import { chmodSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES, ROOT, runCli, scratchDir } from '../helpers.js';
@@ -65,6 +65,18 @@ describe('opsplan render', () => {
     expect(result.status).toBe(3);
     expect(result.stderr).toMatch(/could not be written \(the folder is not writable\)/);
     expect(readdirSync(out)).toEqual([]);
+  });
+
+  it('gives up with the reason where the output folder cannot be made, rather than spin forever', () => {
+    const dir = scratchDir();
+    symlinkSync(path.join(dir, 'gone'), path.join(dir, 'link'));
+    // Below a broken link, and under /proc, where Node's own recursive mkdir loops forever.
+    const places = [path.join(dir, 'link', 'plans'), ...(existsSync('/proc/self') ? ['/proc/opsplan-test/plans'] : [])];
+    for (const out of places) {
+      const result = runCli(['render', EXAMPLES.en, '--out', out]);
+      expect(result.status, out).toBe(3);
+      expect(result.stderr).toContain(`${out}${path.sep}lumen-threads-wechat-operations-plan-2027.md: could not be written (the folder cannot be made there`);
+    }
   });
 
   it('reports an invalid answers file with its problems and writes nothing', () => {
