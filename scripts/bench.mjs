@@ -1,7 +1,9 @@
 // Benchmark: in-process render time per format, cold CLI runs, start-up cost, peak memory and output sizes,
 // and the peer route (pandoc, then LibreOffice) on the same plan when those are installed.
 // Usage: npm run bench [-- --runs 15]   (build first: npm run build)
-import { spawnSync } from 'node:child_process';
+//        npm run bench -- --instructions   counts instructions with valgrind instead (about ten minutes): the same
+//        count every run, where times on a shared machine swing widely.
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
@@ -53,6 +55,87 @@ const say = (line = '') => {
 
 say(`opsplan benchmark: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${mb(totalmem())} RAM, Node ${process.version}, ${runs} runs, medians`);
 say();
+
+/** `count` copies of the English example, each with a title of its own, in a new folder. */
+function batchFiles(count) {
+  const folder = mkdtempSync(path.join(tmpdir(), 'opsplan-bench-batch-'));
+  const source = readFileSync(examples[0][1], 'utf8');
+  const files = Array.from({ length: count }, (_, index) => {
+    const file = path.join(folder, `plan-${index + 1}.yaml`);
+    writeFileSync(file, source.replace(/^ {2}title: (.*)$/m, `  title: $1 ${index + 1}`));
+    return file;
+  });
+  return { folder, files };
+}
+
+/** Instructions a Node command runs, all its threads together, counted by valgrind's cachegrind without its cache model. */
+function instructions(args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn('valgrind', ['--tool=cachegrind', '--cache-sim=no', '--smc-check=all-non-file', '--cachegrind-out-file=/dev/null', process.execPath, ...args], { cwd: root });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('close', (status) => {
+      const count = /I\s+refs:\s+([\d,]+)/.exec(stderr)?.[1];
+      if (status === 0 && count) resolve(Number(count.replaceAll(',', '')));
+      else reject(new Error(`valgrind ${args.join(' ')} failed:\n${stderr}`));
+    });
+  });
+}
+
+/** Runs the tasks two at a time (valgrind runs one thread at a time, so two use both cores). */
+async function twoAtATime(tasks) {
+  const results = [];
+  let next = 0;
+  const lane = async () => {
+    while (next < tasks.length) {
+      const index = next++;
+      results[index] = await tasks[index]();
+    }
+  };
+  await Promise.all([lane(), lane()]);
+  return results;
+}
+
+/**
+ * Instructions, which are the same every run where times on a shared machine swing widely: a warm plan's share as the
+ * difference between two runs that differ only in their number of plans, what a thread spends before its plans get
+ * that cheap (start-up and warm-up), and the Word and PDF writers' shares.
+ */
+async function countInstructions() {
+  const billions = (count) => `${(count / 1e9).toFixed(2)} billion`;
+  const batches = [10, 20].map((count) => batchFiles(count));
+  const batch = ({ folder, files }) => () => instructions([cli, 'render', ...files, '--format', 'all', '--jobs', '1', '--out', path.join(folder, 'out')]);
+  // One format alone in one process, the same plan rendered again and again.
+  const renders = (format, count) => () => instructions(['--input-type=module', '-e', `
+    const { loadPlan } = await import(${JSON.stringify(path.join(root, 'dist', 'plan', 'load.js'))});
+    const { composePlan, creationDate } = await import(${JSON.stringify(path.join(root, 'dist', 'render.js'))});
+    const { FORMATS } = await import(${JSON.stringify(path.join(root, 'dist', 'writers', 'registry.js'))});
+    const { plan } = await loadPlan(${JSON.stringify(examples[0][1])});
+    const { doc } = composePlan(plan);
+    const writer = await FORMATS.find((entry) => entry.id === ${JSON.stringify(format)}).load();
+    for (let index = 0; index < ${count}; index += 1) await writer.render(doc, { createdAt: creationDate(plan) });
+  `]);
+  const [ten, twenty, docx6, docx16, pdf6, pdf16] = await twoAtATime([
+    batch(batches[0]), batch(batches[1]), renders('docx', 6), renders('docx', 16), renders('pdf', 6), renders('pdf', 16),
+  ]);
+  for (const { folder } of batches) rmSync(folder, { recursive: true, force: true });
+  const plan = (twenty - ten) / 10;
+  const warmUp = ten - 10 * plan;
+  say(`Instructions (valgrind), English plans in all formats on one thread: ${billions(plan)} per warm plan; start-up and warm-up ${billions(warmUp)} (${(warmUp / plan).toFixed(1)} plans' worth).`);
+  say(`Of a warm plan, renders 7 to 16 of one format: docx ${billions((docx16 - docx6) / 10)}, pdf ${billions((pdf16 - pdf6) / 10)}.`);
+}
+
+if (process.argv.includes('--instructions')) {
+  if (!has('valgrind')) {
+    console.error('--instructions needs valgrind (apt-get install valgrind)');
+    process.exit(2);
+  }
+  await countInstructions();
+  const report = path.join(root, 'output', 'bench-instructions.md');
+  writeFileSync(report, `${lines.join('\n')}\n`);
+  console.log(`\nWrote ${path.relative(root, report)}`);
+  process.exit(0);
+}
 
 // Start-up: `opsplan --help` against a bare Node process.
 const bare = median(repeat(runs, () => timeProcess(process.execPath, ['-e', '0']).elapsed));
@@ -113,14 +196,8 @@ for (const [name, file] of examples) {
 say();
 say('| batch (English plans, --format all) | wall time | plans per second | peak memory |');
 say('|---|--:|--:|--:|');
-const englishSource = readFileSync(examples[0][1], 'utf8');
 for (const count of [1, 10, 50]) {
-  const folder = mkdtempSync(path.join(tmpdir(), 'opsplan-bench-batch-'));
-  const files = Array.from({ length: count }, (_, index) => {
-    const file = path.join(folder, `plan-${index + 1}.yaml`);
-    writeFileSync(file, englishSource.replace(/^ {2}title: (.*)$/m, `  title: $1 ${index + 1}`));
-    return file;
-  });
+  const { folder, files } = batchFiles(count);
   const batchRuns = count === 50 ? Math.min(runs, 3) : Math.min(runs, 5);
   const samples = repeat(batchRuns, () => timeProcess(process.execPath, [cli, 'render', ...files, '--format', 'all', '--out', path.join(folder, 'out')], { cwd: root }));
   const wall = median(samples.map((sample) => sample.elapsed));
