@@ -53,7 +53,8 @@ const say = (line = '') => {
   console.log(line);
 };
 
-say(`opsplan benchmark: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${mb(totalmem())} RAM, Node ${process.version}, ${runs} runs, medians`);
+const counting = process.argv.includes('--instructions');
+say(`opsplan benchmark: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${mb(totalmem())} RAM, Node ${process.version}, ${counting ? 'instruction counts' : `${runs} runs, medians`}`);
 say();
 
 /** `count` copies of the English example, each with a title of its own, in a new folder. */
@@ -125,7 +126,7 @@ async function countInstructions() {
   say(`Of a warm plan, renders 7 to 16 of one format: docx ${billions((docx16 - docx6) / 10)}, pdf ${billions((pdf16 - pdf6) / 10)}.`);
 }
 
-if (process.argv.includes('--instructions')) {
+if (counting) {
   if (!has('valgrind')) {
     console.error('--instructions needs valgrind (apt-get install valgrind)');
     process.exit(2);
