@@ -92,7 +92,7 @@ describe('opsplan render with many files', () => {
     // Run from the sources, a worker thread cannot start: there is no built worker beside src/batch/index.ts. Whether
     // it stops before or after it is handed a plan depends on timing, so both are allowed; the batch goes on either way.
     const dir = scratchDir();
-    const plans = generatePlans(dir, LOST_PLAN_BATCH);
+    const plans = generatePlans(dir, 3);
     const outcomes = await renderBatch(plans, { formats: 'md', out: path.join(dir, 'out'), concurrency: 2 });
     expect(outcomes.map((outcome) => outcome.file).sort()).toEqual([...plans].sort());
     const lost = outcomes.filter((outcome) => outcome.error);
