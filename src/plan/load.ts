@@ -186,45 +186,39 @@ function invalid(file: string, problems: Problem[]): OpsplanError {
   });
 }
 
-function unclosedQuoteOffset(source: string): number | undefined {
-  let found: number | undefined;
+/** The first token of the file's syntax tree, in source order, that `match` picks out, and what it says of it. */
+function firstInSyntax<T>(source: string, match: (token: Record<string, unknown>) => T | undefined): T | undefined {
+  let found: T | undefined;
   const visit = (token: unknown): void => {
     if (found !== undefined || !token || typeof token !== 'object') return;
-    const { type, source: text, offset } = token as { type?: string; source?: string; offset?: number };
-    if ((type === 'double-quoted-scalar' || type === 'single-quoted-scalar') && typeof text === 'string') {
-      const quote = text.charAt(0);
-      if (text.length < 2 || !text.endsWith(quote)) found = offset;
-      return;
-    }
+    found = match(token as Record<string, unknown>);
+    if (found !== undefined) return;
     for (const value of Object.values(token)) {
       if (Array.isArray(value)) value.forEach(visit);
-      else if (value && typeof value === 'object') visit(value);
+      else visit(value);
     }
   };
   for (const token of new Parser().parse(source)) visit(token);
   return found;
 }
 
+/** Where the first quoted value without its closing quote opens. */
+function unclosedQuoteOffset(source: string): number | undefined {
+  return firstInSyntax(source, (token) => {
+    const { type, source: text, offset } = token as { type?: string; source?: string; offset?: number };
+    if ((type !== 'double-quoted-scalar' && type !== 'single-quoted-scalar') || typeof text !== 'string') return undefined;
+    return text.length < 2 || !text.endsWith(text.charAt(0)) ? offset : undefined;
+  });
+}
+
 /** The first flow collection (`[a, b]` or `{a: 1}`) without its closing bracket: where it opens, and with what. */
 function unclosedBracket(source: string): { offset: number; open: string } | undefined {
-  let found: { offset: number; open: string } | undefined;
-  const visit = (token: unknown): void => {
-    if (found !== undefined || !token || typeof token !== 'object') return;
+  return firstInSyntax(source, (token) => {
     const { type, start, end } = token as { type?: string; start?: { source?: string; offset?: number }; end?: { source?: string }[] };
-    if (type === 'flow-collection' && start?.offset !== undefined && (start.source === '[' || start.source === '{')) {
-      const close = start.source === '[' ? ']' : '}';
-      if (!(end ?? []).some((part) => part.source === close)) {
-        found = { offset: start.offset, open: start.source };
-        return;
-      }
-    }
-    for (const value of Object.values(token)) {
-      if (Array.isArray(value)) value.forEach(visit);
-      else if (value && typeof value === 'object') visit(value);
-    }
-  };
-  for (const token of new Parser().parse(source)) visit(token);
-  return found;
+    if (type !== 'flow-collection' || start?.offset === undefined || (start.source !== '[' && start.source !== '{')) return undefined;
+    const close = start.source === '[' ? ']' : '}';
+    return (end ?? []).some((part) => part.source === close) ? undefined : { offset: start.offset, open: start.source };
+  });
 }
 
 function yamlMessage(code: string, message: string, format: SourceFormat): string {
