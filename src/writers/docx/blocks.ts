@@ -1,13 +1,15 @@
 // Word paragraphs and tables for each block of the model; one handler per block type, so none can be forgotten.
-import { HeadingLevel, PageBreak, Paragraph, type Table, TextRun } from 'docx';
-import type { Block } from '../../doc/types.js';
+import type { FileChild, IContext } from 'docx';
+import type { Block, Inline } from '../../doc/types.js';
 import type { Theme } from '../theme.js';
 import { chart } from './chart.js';
-import { inlineRuns, textRuns } from './inline.js';
+import { inlineRuns, textRun, textRuns } from './inline.js';
+import { element, onOff, PreparedBlock, valued, type XmlNode } from './nodes.js';
 import { LIST, listIndent, STYLE, type WordFonts } from './styles.js';
 import { table } from './table.js';
 
-export type WordBlock = Paragraph | Table;
+/** A block of the Word document: a paragraph or table written straight as XML, or a component of the library's. */
+export type WordBlock = FileChild;
 
 /** Hands out list instances, so every numbered list restarts, and remembers the starting numbers to define. */
 export class ListNumbering {
@@ -41,32 +43,43 @@ export interface BlockContext {
 
 type BlockHandler<T extends Block['type']> = (block: Extract<Block, { type: T }>, context: BlockContext) => WordBlock[];
 
-const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4] as const;
+const HEADINGS = ['Heading1', 'Heading2', 'Heading3', 'Heading4'] as const;
 /** Deepest list level Word numbering defines (levels 0 to 8). */
 const DEEPEST_LIST_LEVEL = 8;
 
+/** A paragraph: its properties (left out when there are none), then its runs. */
+function paragraph(properties: XmlNode[], runs: XmlNode[]): XmlNode {
+  return element('w:p', properties.length > 0 ? [element('w:pPr', properties), ...runs] : runs);
+}
+
+const style = (id: string | undefined): XmlNode[] => (id ? [valued('w:pStyle', id)] : []);
+
+/** A paragraph of a style with inline content, made as the document is written (its links add relationships). */
+const styled = (id: string | undefined, content: readonly Inline[]) => new PreparedBlock((context) => paragraph(style(id), inlineRuns(content, context)));
+
 const handlers: { [T in Block['type']]: BlockHandler<T> } = {
   heading: (block, context) => {
-    if (context.place === 'cover') return [new Paragraph({ style: STYLE.coverHeading, children: inlineRuns(block.content) })];
+    if (context.place === 'cover') return [styled(STYLE.coverHeading, block.content)];
     const level = Math.min(Math.max(block.level, 1), HEADINGS.length);
     const number = block.number ? `${block.number}${block.level === 1 ? '.' : ''} ` : '';
     return [
-      new Paragraph({
-        heading: HEADINGS[level - 1],
-        // Each section opens on a new page; a style cannot carry this in the docx library, so the heading does.
-        pageBreakBefore: block.level === 1 || undefined,
-        children: [...(number ? [new TextRun(number)] : []), ...inlineRuns(block.content)],
-      }),
+      new PreparedBlock((wordContext) =>
+        paragraph(
+          // Each section opens on a new page; a style cannot carry this in the docx library, so the heading does.
+          [valued('w:pStyle', HEADINGS[level - 1]!), ...(block.level === 1 ? [onOff('w:pageBreakBefore')] : [])],
+          [...(number ? [textRun(number)] : []), ...inlineRuns(block.content, wordContext)],
+        ),
+      ),
     ];
   },
-  paragraph: (block, context) => [new Paragraph({ style: paragraphStyle(context), children: inlineRuns(block.content) })],
+  paragraph: (block, context) => [styled(paragraphStyle(context), block.content)],
   list: (block, context) => list(block, context),
-  table: (block, context) => [table(block, context.theme, context.available), new Paragraph({ style: STYLE.spacer })],
+  table: (block, context) => [table(block, context.theme, context.available), new PreparedBlock(() => paragraph(style(STYLE.spacer), []))],
   chart: (block, context) => [chart(block, context.theme, context.fonts, context.available)],
   quote: (block, context) => blocks(block.blocks, { ...context, inQuote: true }),
-  code: (block) => [new Paragraph({ style: STYLE.code, children: textRuns(block.text, {}, {}, false) })],
-  rule: () => [new Paragraph({ style: STYLE.rule })],
-  pageBreak: () => [new Paragraph({ children: [new PageBreak()] })],
+  code: (block) => [new PreparedBlock(() => paragraph(style(STYLE.code), textRuns(block.text, {}, {}, false)))],
+  rule: () => [new PreparedBlock(() => paragraph(style(STYLE.rule), []))],
+  pageBreak: () => [new PreparedBlock(() => paragraph([], [element('w:r', [element('w:br', [], { 'w:type': 'page' })])]))],
 };
 
 function paragraphStyle(context: BlockContext): string | undefined {
@@ -79,21 +92,35 @@ function list(block: Extract<Block, { type: 'list' }>, context: BlockContext): W
   const level = Math.min(context.listLevel + 1, DEEPEST_LIST_LEVEL);
   // Facts on the cover read as lines of a title page, not as a bulleted list.
   const plain = context.place === 'cover' && !block.ordered && context.listLevel < 0;
-  const numbering = block.ordered ? context.lists.ordered(block.start) : context.lists.bullet();
+  const { reference, instance } = block.ordered ? context.lists.ordered(block.start) : context.lists.bullet();
   const inner: BlockContext = { ...context, listLevel: level };
-  return block.items.flatMap((item) => {
+  /** The item's marker; the document makes this instance of the list's numbering when the item is written. */
+  const marker = (wordContext: IContext): XmlNode[] => {
+    if (plain) return [];
+    wordContext.file.Numbering.createConcreteNumberingInstance(reference, instance);
+    return [element('w:numPr', [valued('w:ilvl', level), valued('w:numId', `{${reference}-${instance}}`)])];
+  };
+  return block.items.flatMap((item): WordBlock[] => {
     const [first, ...rest] = item;
-    const marker = plain ? {} : { numbering: { ...numbering, level } };
     const lead =
       first?.type === 'paragraph'
-        ? new Paragraph({ style: paragraphStyle(context) ?? (plain ? undefined : STYLE.listParagraph), ...marker, children: inlineRuns(first.content) })
-        : new Paragraph({ style: plain ? undefined : STYLE.listParagraph, ...marker });
+        ? new PreparedBlock((wordContext) =>
+            paragraph([...style(paragraphStyle(context) ?? (plain ? undefined : STYLE.listParagraph)), ...marker(wordContext)], inlineRuns(first.content, wordContext)),
+          )
+        : new PreparedBlock((wordContext) => paragraph([...style(plain ? undefined : STYLE.listParagraph), ...marker(wordContext)], []));
     const following = first?.type === 'paragraph' ? rest : item;
     return [
       lead,
       ...following.flatMap((child) =>
         child.type === 'paragraph'
-          ? [new Paragraph({ style: paragraphStyle(context), indent: plain ? undefined : { left: listIndent(level) }, children: inlineRuns(child.content) })]
+          ? [
+              new PreparedBlock((wordContext) =>
+                paragraph(
+                  [...style(paragraphStyle(context)), ...(plain ? [] : [element('w:ind', [], { 'w:left': listIndent(level) })])],
+                  inlineRuns(child.content, wordContext),
+                ),
+              ),
+            ]
           : renderBlock(child, inner),
       ),
     ];

@@ -1,19 +1,8 @@
 // Word tables from the model: widths measured from the content, a repeated coloured header, zebra rows and a bold total.
-import {
-  AlignmentType,
-  BorderStyle,
-  Paragraph,
-  ShadingType,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  VerticalAlignTable,
-  WidthType,
-} from 'docx';
-import { plainText, type Align, type Block, type Inline, type TableColumn, type TableRow as ModelRow } from '../../doc/types.js';
+import { plainText, type Block, type Inline, type TableColumn, type TableRow as ModelRow } from '../../doc/types.js';
 import type { Theme } from '../theme.js';
 import { inlineRuns, type RunFormat } from './inline.js';
+import { element, onOff, PreparedBlock, valued } from './nodes.js';
 import { SIZES, STYLE } from './styles.js';
 
 type TableBlock = Extract<Block, { type: 'table' }>;
@@ -41,11 +30,6 @@ function textColumns(text: string): number {
   return [...text].length + (text.match(WIDE)?.length ?? 0);
 }
 
-const ALIGNMENT: Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
-  left: AlignmentType.LEFT,
-  center: AlignmentType.CENTER,
-  right: AlignmentType.RIGHT,
-};
 
 /**
  * Column widths in twips that add up to `available`. Each column wants its longest line and needs its longest word
@@ -96,50 +80,63 @@ export function columnWidths(columns: readonly TableColumn[], rows: readonly Mod
   return rounded;
 }
 
-export function table(block: TableBlock, theme: Theme, available: number): Table {
+export function table(block: TableBlock, theme: Theme, available: number): PreparedBlock {
   const { colors } = theme;
   const widths = columnWidths(block.columns, block.rows, block.totals, available);
   const keepTogether = block.rows.length <= KEEP_TOGETHER_ROWS;
-  const rule = { style: BorderStyle.SINGLE, size: 4, color: 'BFBFBF' };
-  const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
-  const cell = (content: Inline[], index: number, options: { fill?: string; format?: RunFormat; top?: boolean }) =>
-    new TableCell({
-      width: { size: widths[index]!, type: WidthType.DXA },
-      verticalAlign: VerticalAlignTable.CENTER,
-      ...(options.fill ? { shading: { fill: options.fill, type: ShadingType.CLEAR, color: 'auto' } } : {}),
-      ...(options.top ? { borders: { top: { style: BorderStyle.SINGLE, size: 12, color: colors.accent } } } : {}),
-      children: [
-        new Paragraph({
-          style: STYLE.tableText,
-          // Left is the style's own alignment: only other alignments are written, cell by cell.
-          ...(block.columns[index]!.align === 'left' ? {} : { alignment: ALIGNMENT[block.columns[index]!.align] }),
-          children: inlineRuns(content, options.format),
-        }),
-      ],
-    });
-  const header = new TableRow({
-    tableHeader: true,
-    cantSplit: true,
-    keepNext: true,
-    children: block.columns.map((column, index) => cell(column.header, index, { fill: colors.primary, format: { bold: true, color: colors.onPrimary } })),
-  });
-  const body = block.rows.map(
-    (row, rowIndex) =>
-      new TableRow({
-        cantSplit: true,
-        keepNext: keepTogether && (rowIndex < block.rows.length - 1 || block.totals !== undefined),
-        children: block.columns.map((_, index) => cell(row[index] ?? [], index, { fill: rowIndex % 2 === 1 ? colors.zebra : undefined })),
-      }),
-  );
-  const totals = block.totals
-    ? [new TableRow({ cantSplit: true, children: block.columns.map((_, index) => cell(block.totals![index] ?? [], index, { format: { bold: true }, top: true })) })]
-    : [];
-  return new Table({
-    width: { size: available, type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    margins: { top: 50, bottom: 50, left: CELL_MARGIN, right: CELL_MARGIN },
-    borders: { top: rule, bottom: rule, insideHorizontal: rule, left: none, right: none, insideVertical: none },
-    rows: [header, ...body, ...totals],
+  const rule = { 'w:val': 'single', 'w:color': 'BFBFBF', 'w:sz': 4 };
+  const none = { 'w:val': 'none', 'w:color': 'FFFFFF', 'w:sz': 0 };
+  const dxa = (width: number) => ({ 'w:type': 'dxa', 'w:w': width });
+  return new PreparedBlock((context) => {
+    /** A row's cells; `keepNext` (on or off) goes into each cell's paragraph, after its style. */
+    const row = (cells: readonly Inline[][], options: { header?: boolean; keepNext?: boolean; fill?: string; format?: RunFormat; top?: boolean }) =>
+      element('w:tr', [
+        element('w:trPr', [onOff('w:cantSplit'), ...(options.header ? [onOff('w:tblHeader')] : [])]),
+        ...block.columns.map((column, index) =>
+          element('w:tc', [
+            element('w:tcPr', [
+              element('w:tcW', [], dxa(widths[index]!)),
+              ...(options.fill ? [element('w:shd', [], { 'w:fill': options.fill, 'w:color': 'auto', 'w:val': 'clear' })] : []),
+              ...(options.top ? [element('w:tcBorders', [element('w:top', [], { 'w:val': 'single', 'w:color': colors.accent, 'w:sz': 12 })])] : []),
+              valued('w:vAlign', 'center'),
+            ]),
+            element('w:p', [
+              element('w:pPr', [
+                valued('w:pStyle', STYLE.tableText),
+                ...(options.keepNext === undefined ? [] : [onOff('w:keepNext', options.keepNext)]),
+                // Left is the style's own alignment: only other alignments are written, cell by cell.
+                ...(column.align === 'left' ? [] : [valued('w:jc', column.align)]),
+              ]),
+              ...inlineRuns(cells[index] ?? [], context, options.format),
+            ]),
+          ]),
+        ),
+      ]);
+    return element('w:tbl', [
+      element('w:tblPr', [
+        element('w:tblW', [], dxa(available)),
+        element('w:tblBorders', [
+          element('w:top', [], rule),
+          element('w:left', [], none),
+          element('w:bottom', [], rule),
+          element('w:right', [], none),
+          element('w:insideH', [], rule),
+          element('w:insideV', [], none),
+        ]),
+        element('w:tblLayout', [], { 'w:type': 'fixed' }),
+        element('w:tblCellMar', [
+          element('w:top', [], dxa(50)),
+          element('w:left', [], dxa(CELL_MARGIN)),
+          element('w:bottom', [], dxa(50)),
+          element('w:right', [], dxa(CELL_MARGIN)),
+        ]),
+      ]),
+      element('w:tblGrid', widths.map((width) => element('w:gridCol', [], { 'w:w': width }))),
+      row(block.columns.map((column) => column.header), { header: true, keepNext: true, fill: colors.primary, format: { bold: true, color: colors.onPrimary } }),
+      ...block.rows.map((cells, rowIndex) =>
+        row(cells, { keepNext: keepTogether && (rowIndex < block.rows.length - 1 || block.totals !== undefined), fill: rowIndex % 2 === 1 ? colors.zebra : undefined }),
+      ),
+      ...(block.totals ? [row(block.totals, { format: { bold: true }, top: true })] : []),
+    ]);
   });
 }
