@@ -21,7 +21,7 @@ import {
   type XmlComponent,
 } from 'docx';
 import { describe, expect, it } from 'vitest';
-import type { Block, Inline, Marks } from '../../src/doc/types.js';
+import type { Block, Inline, Marks, TableColumn } from '../../src/doc/types.js';
 import { blocks, ListNumbering, type BlockContext } from '../../src/writers/docx/blocks.js';
 import { DEFAULT_FONTS, listDefinitions, STYLE } from '../../src/writers/docx/styles.js';
 import { columnWidths } from '../../src/writers/docx/table.js';
@@ -148,10 +148,10 @@ describe('paragraphs and tables written straight as XML', () => {
 
   it('write a table with its header, zebra rows, alignments, keep-with-next, a link in a cell and a total, as the library does', () => {
     const cell = (value: string): Inline[] => (value ? [text(value)] : []);
-    const columns = [
-      { header: cell('Item'), align: 'left' as const },
-      { header: cell('Cost'), align: 'right' as const },
-      { header: cell('Note'), align: 'center' as const },
+    const columns: TableColumn[] = [
+      { kind: 'text', header: cell('Item'), align: 'left' },
+      { kind: 'money', header: cell('Cost'), align: 'right' },
+      { kind: 'text', header: cell('Note'), align: 'center' },
     ];
     const rows = [
       [cell('Posters'), cell('¥1,200'), [text('site', {}, 'https://example.com/posters')]],
