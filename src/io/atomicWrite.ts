@@ -52,7 +52,7 @@ async function writeThroughTemporary(target: string, temporary: string, data: st
  * exists but cannot hold new ones and says so with ENOENT (anything under /proc), so this climbs up itself and gives
  * up when a folder still cannot be made once its parent is there.
  */
-export async function makeFolder(folder: string): Promise<void> {
+async function makeFolder(folder: string): Promise<void> {
   const made = await mkdir(folder).then(() => true, async (error: NodeJS.ErrnoException) => {
     if (error.code === 'EEXIST' && (await stat(folder)).isDirectory()) return true;
     const parent = path.dirname(folder);

@@ -74,11 +74,11 @@ const handlers: { [T in Block['type']]: BlockHandler<T> } = {
   },
   paragraph: (block, context) => [styled(paragraphStyle(context), block.content)],
   list: (block, context) => list(block, context),
-  table: (block, context) => [table(block, context.theme, context.available), new PreparedBlock(() => paragraph(style(STYLE.spacer), []))],
+  table: (block, context) => [table(block, context.theme, context.available), styled(STYLE.spacer, [])],
   chart: (block, context) => [chart(block, context.theme, context.fonts, context.available)],
   quote: (block, context) => blocks(block.blocks, { ...context, inQuote: true }),
   code: (block) => [new PreparedBlock(() => paragraph(style(STYLE.code), textRuns(block.text, {}, {}, false)))],
-  rule: () => [new PreparedBlock(() => paragraph(style(STYLE.rule), []))],
+  rule: () => [styled(STYLE.rule, [])],
   pageBreak: () => [new PreparedBlock(() => paragraph([], [element('w:r', [element('w:br', [], { 'w:type': 'page' })])]))],
 };
 
@@ -102,15 +102,12 @@ function list(block: Extract<Block, { type: 'list' }>, context: BlockContext): W
   };
   return block.items.flatMap((item): WordBlock[] => {
     const [first, ...rest] = item;
-    const lead =
-      first?.type === 'paragraph'
-        ? new PreparedBlock((wordContext) =>
-            paragraph([...style(paragraphStyle(context) ?? (plain ? undefined : STYLE.listParagraph)), ...marker(wordContext)], inlineRuns(first.content, wordContext)),
-          )
-        : new PreparedBlock((wordContext) => paragraph([...style(plain ? undefined : STYLE.listParagraph), ...marker(wordContext)], []));
-    const following = first?.type === 'paragraph' ? rest : item;
+    // The marker goes on the item's first paragraph, or on an empty one when the item opens with another block.
+    const lead = first?.type === 'paragraph' ? first.content : undefined;
+    const leadStyle = (lead ? paragraphStyle(context) : undefined) ?? (plain ? undefined : STYLE.listParagraph);
+    const following = lead ? rest : item;
     return [
-      lead,
+      new PreparedBlock((wordContext) => paragraph([...style(leadStyle), ...marker(wordContext)], lead ? inlineRuns(lead, wordContext) : [])),
       ...following.flatMap((child) =>
         child.type === 'paragraph'
           ? [

@@ -62,12 +62,12 @@ function hyperlink(link: string, runs: XmlNode[], context: IContext): XmlNode {
 }
 
 /** A run of text, written as it is: text that reads like a field's name stays text. */
-export const textRun = (text: string, properties?: XmlNode): XmlNode => element('w:r', [...(properties ? [properties] : []), textElement(text)]);
+export const textRun = (text: string): XmlNode => element('w:r', [textElement(text)]);
 
 const textElement = (text: string): XmlNode => element('w:t', [text], { 'xml:space': 'preserve' });
 
 /** Run properties in the order the schema gives them; undefined when there are none. */
-export function runProperties(options: { style?: string; bold?: boolean; italic?: boolean; strike?: boolean; color?: string }): XmlNode | undefined {
+function runProperties(options: { style?: string; bold?: boolean; italic?: boolean; strike?: boolean; color?: string }): XmlNode | undefined {
   const properties: XmlNode[] = [];
   if (options.style) properties.push(valued('w:rStyle', options.style));
   if (options.bold) properties.push(onOff('w:b'), onOff('w:bCs'));

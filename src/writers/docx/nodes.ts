@@ -15,11 +15,7 @@ type AttributeValue = string | number | boolean;
  * `{ tag: [{ _attr }, ...children] }` otherwise.
  */
 export function element(tag: string, children: XmlChild[] = [], attributes?: Record<string, AttributeValue>): XmlNode {
-  if (attributes) {
-    if (children.length === 0) return { [tag]: { _attr: attributes } };
-    children.unshift({ _attr: attributes });
-    return { [tag]: children };
-  }
+  if (attributes) return { [tag]: children.length === 0 ? { _attr: attributes } : [{ _attr: attributes }, ...children] };
   return { [tag]: children.length === 0 ? EMPTY_OBJECT : children };
 }
 
