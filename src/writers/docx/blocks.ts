@@ -5,7 +5,7 @@ import type { Theme } from '../theme.js';
 import { chart } from './chart.js';
 import { inlineRuns, textRun, textRuns } from './inline.js';
 import { element, onOff, PreparedBlock, valued, type XmlNode } from './nodes.js';
-import { LIST, listIndent, STYLE, type WordFonts } from './styles.js';
+import { HEADINGS, LIST, listIndent, STYLE, type WordFonts } from './styles.js';
 import { table } from './table.js';
 
 /** A block of the Word document: a paragraph or table written straight as XML, or a component of the library's. */
@@ -43,7 +43,6 @@ export interface BlockContext {
 
 type BlockHandler<T extends Block['type']> = (block: Extract<Block, { type: T }>, context: BlockContext) => WordBlock[];
 
-const HEADINGS = ['Heading1', 'Heading2', 'Heading3', 'Heading4'] as const;
 /** Deepest list level Word numbering defines (levels 0 to 8). */
 const DEEPEST_LIST_LEVEL = 8;
 

@@ -1,53 +1,123 @@
 // Writes the document model as a Word (.docx) plan: cover, contents with page numbers, numbered sections, native chart.
-import { Document, Packer } from 'docx';
+import { Document, EMPTY_OBJECT, FileChild, Packer, type IContext, type IPropertiesOptions, type PageNumberEstimator } from 'docx';
 import type { Doc } from '../../doc/types.js';
 import { DEFAULT_THEME, type Theme } from '../theme.js';
 import type { RenderOptions, Writer } from '../types.js';
-import { ListNumbering } from './blocks.js';
+import { ListNumbering, type WordBlock } from './blocks.js';
 import { wordBrand, type WordBrand } from './brand.js';
+import { bookmarkHeadings, contentsField, filledContents } from './contents.js';
 import { useQuickerPrepForXml } from './hotPaths.js';
 import { xmlSafe } from './inline.js';
+import { xmlOf, type XmlNode } from './nodes.js';
 import { appProperties, stampPackage } from './package.js';
-import { furnitureHeights, planSections } from './pages.js';
-import { planPageNumbers, type PlanLayout } from './pagination/index.js';
+import { furnitureHeights, planPages, type PlanPages } from './pages.js';
+import { bookmarkPages, layOutBody, planPageNumbers, type PlanLayout } from './pagination/index.js';
 import { readZip, type ZipEntry } from './zip.js';
 import { documentStyles, listDefinitions } from './styles.js';
 
 useQuickerPrepForXml();
 
-/** Builds the Word document (not yet packed) for a plan. */
-function buildDocument(doc: Doc, theme: Theme, brand: WordBrand, observe?: (layout: PlanLayout) => void): Document {
+/** What a plan's Word document is made of before the library's document holds it. */
+interface PlanParts {
+  pages: PlanPages;
+  styles: ReturnType<typeof documentStyles>;
+  options: Omit<IPropertiesOptions, 'sections' | 'pageNumbers'>;
+}
+
+function planParts(doc: Doc, theme: Theme, brand: WordBrand): PlanParts {
   const lists = new ListNumbering();
-  // Sections first: the list definitions depend on which numbered lists the blocks asked for.
-  const sections = planSections(doc, theme, brand, lists);
+  // Blocks first: the list definitions depend on which numbered lists the blocks asked for.
+  const pages = planPages(doc, theme, brand, lists);
   const themeFonts = { latin: brand.fonts.body, eastAsia: brand.fonts.eastAsia };
   const styles = documentStyles(theme, doc.meta.language, brand.fonts);
-  return new Document({
-    title: xmlSafe(doc.meta.title),
-    subject: xmlSafe(doc.meta.subject),
-    creator: xmlSafe(doc.meta.author),
-    lastModifiedBy: xmlSafe(doc.meta.author),
-    keywords: xmlSafe(doc.meta.keywords.join(', ')),
-    revision: 1,
+  return {
+    pages,
     styles,
-    // The brand's font files travel with the plan, so it looks the same on a machine without them.
-    fonts: brand.embedded,
-    numbering: listDefinitions(lists.orderedStarts),
-    // Charts take their text fonts from the theme, so Chinese labels need the East Asian font there too.
-    theme: { fonts: { headings: themeFonts, body: themeFonts } },
-    // The contents and "page X of Y" carry real page numbers when the file opens, from a layout of the plan's pages.
-    pageNumbers: planPageNumbers(styles, theme.fonts ?? {}, furnitureHeights(doc, theme, brand), observe),
-    sections,
-  });
+    options: {
+      title: xmlSafe(doc.meta.title),
+      subject: xmlSafe(doc.meta.subject),
+      creator: xmlSafe(doc.meta.author),
+      lastModifiedBy: xmlSafe(doc.meta.author),
+      keywords: xmlSafe(doc.meta.keywords.join(', ')),
+      revision: 1,
+      styles,
+      // The brand's font files travel with the plan, so it looks the same on a machine without them.
+      fonts: brand.embedded,
+      numbering: listDefinitions(lists.orderedStarts),
+      // Charts take their text fonts from the theme, so Chinese labels need the East Asian font there too.
+      theme: { fonts: { headings: themeFonts, body: themeFonts } },
+    },
+  };
 }
 
 /**
- * The Word document for a plan, not yet packed, for tools that lay it out or pack it themselves; `observe` sees the page
- * layout its page numbers come from when it is written.
+ * The Word document for a plan as the docx library makes it from its components, not yet packed, for tools that lay it
+ * out or pack it themselves: the library fills in the contents and page numbers from a layout of the plan's pages,
+ * which `observe` sees. The plan's own writer makes the same file, writing the contents and body itself.
  */
 export async function wordDocument(doc: Doc, options: RenderOptions, observe?: (layout: PlanLayout) => void): Promise<Document> {
   const theme = options.theme ?? DEFAULT_THEME;
-  return buildDocument(doc, theme, await wordBrand(theme), observe);
+  const brand = await wordBrand(theme);
+  const { pages, styles, options: properties } = planParts(doc, theme, brand);
+  return new Document({
+    ...properties,
+    // The contents and "page X of Y" carry real page numbers when the file opens, from a layout of the plan's pages.
+    pageNumbers: planPageNumbers(styles, theme.fonts ?? {}, furnitureHeights(doc, theme, brand), observe),
+    sections: pages.sections(contentsField(xmlSafe(doc.labels.contents)), pages.body),
+  });
+}
+
+/** Stands in the library's document for XML written here; an element of no namespace Word knows, replaced before packing. */
+class Placeholder extends FileChild {
+  constructor(readonly tag: string) {
+    super(tag);
+  }
+
+  override prepForXml(): XmlNode {
+    return { [this.tag]: EMPTY_OBJECT };
+  }
+
+  /** Puts `xml` where the library wrote this placeholder: exactly once, or the document is not the one made here. */
+  fill(document: string, xml: string): string {
+    const [before, after, ...more] = document.split(`<${this.tag}/>`);
+    if (after === undefined || more.length > 0) throw new Error(`the Word document has ${more.length + 1} ${this.tag} placeholders, not 1`);
+    return before + xml + after;
+  }
+}
+
+/** The numbering placeholders of list paragraphs, `{reference-instance}`, as the numbers of the instances the document made. */
+function numberLists(xml: string, document: Document): string {
+  const numbers = new Map(document.Numbering.ConcreteNumbering.map(({ reference, instance, numId }) => [`${reference}-${instance}`, String(numId)]));
+  return xml.replace(/(<w:numId w:val=")\{([^"{}]*)\}"/g, (whole, head: string, key: string) => (numbers.has(key) ? `${head}${numbers.get(key)!}"` : whole));
+}
+
+/**
+ * The plan as a Word package's parts. The library writes the package: styles, numbering, header, footer, chart, cover,
+ * relationships. The contents and the plan's body, nearly all of the document, are written here as XML: prepared as
+ * the objects the library's components prepare into, laid out to learn each heading's page, and written in one pass,
+ * without the library's generic passes over the whole body to find the headings and fill the fields.
+ */
+async function planPackage(doc: Doc, theme: Theme): Promise<ZipEntry[]> {
+  const brand = await wordBrand(theme);
+  const { pages, styles, options } = planParts(doc, theme, brand);
+  const contents = new Placeholder('opsplan:contents');
+  const body = new Placeholder('opsplan:body');
+  // The footer's "of Y" counts the body's pages; the layout below sets the count before the library writes the footer.
+  const counted: { pages?: number } = {};
+  const pageNumbers: PageNumberEstimator = () => ({ bookmarks: new Map(), sectionPageCounts: [undefined, counted.pages] });
+  const document = new Document({ ...options, pageNumbers, sections: pages.sections(contents, [body]) });
+  // Written into the library's document, so links and lists add their relationships and numbering to it.
+  const context = { file: document, viewWrapper: document.Document, stack: [] } as unknown as IContext;
+  const blocks = pages.body.flatMap((block: WordBlock) => [block.prepForXml(context)].flat().filter((node): node is XmlNode => node !== undefined) as XmlNode[]);
+  const entries = bookmarkHeadings(blocks);
+  const layout = layOutBody(blocks, pages.geometry, styles, theme.fonts ?? {}, furnitureHeights(doc, theme, brand));
+  counted.pages = layout.pageCount;
+  const contentsXml = xmlOf(filledContents(xmlSafe(doc.labels.contents), entries, bookmarkPages(layout), pages.geometry.available));
+  let bodyXml = '';
+  for (const block of blocks) bodyXml += xmlOf(block);
+  bodyXml = numberLists(bodyXml, document);
+  const fill = (xml: string) => body.fill(contents.fill(xml, contentsXml), bodyXml);
+  return packageParts(document, [{ path: 'docProps/app.xml', data: appProperties(xmlSafe(doc.meta.company)) }], new Map([['word/document.xml', fill]]));
 }
 
 /** The part of the docx library's package compiler used here: the package's parts by path, before they are zipped. */
@@ -56,22 +126,36 @@ interface PartsCompiler {
 }
 
 /**
- * The package's parts. The library's own compiler (not part of its typed API) hands them over unzipped, which saves
- * zipping the package once for the library and unzipping it to stamp it; with a library version without it, the
- * packed file is read back instead.
+ * The package's parts, with `rewrite` changing the text of the parts it names. The library's own compiler (not part of
+ * its typed API) hands them over unzipped, which saves zipping the package once for the library and unzipping it to
+ * stamp it; with a library version without it, the packed file is read back instead.
  */
-async function packageParts(document: Document, overrides: readonly { path: string; data: string }[]): Promise<ZipEntry[]> {
+async function packageParts(
+  document: Document,
+  overrides: readonly { path: string; data: string }[],
+  rewrite: ReadonlyMap<string, (xml: string) => string> = new Map(),
+): Promise<ZipEntry[]> {
   const compiler = (Packer as unknown as { compiler?: Partial<PartsCompiler> }).compiler;
-  if (typeof compiler?.compile !== 'function') return readZip(await Packer.toBuffer(document, false, overrides));
-  return [...(compiler as PartsCompiler).compile(document, undefined, overrides)].map(([name, data]) => ({
-    name,
-    data: typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength),
-  }));
+  const parts: [string, string | Uint8Array][] =
+    typeof compiler?.compile === 'function'
+      ? [...(compiler as PartsCompiler).compile(document, undefined, overrides)]
+      : readZip(await Packer.toBuffer(document, false, overrides)).map(({ name, data }) => [name, data]);
+  return parts.map(([name, data]) => {
+    const change = rewrite.get(name);
+    const bytes = change ? Buffer.from(change(typeof data === 'string' ? data : Buffer.from(data).toString('utf8')), 'utf8') : data;
+    return { name, data: typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+  });
+}
+
+/** The Word plan as the docx library writes it from its components alone: the reference the plan's writer is held to. */
+export async function libraryDocx(doc: Doc, options: RenderOptions): Promise<Buffer> {
+  const parts = await packageParts(await wordDocument(doc, options), [{ path: 'docProps/app.xml', data: appProperties(xmlSafe(doc.meta.company)) }]);
+  return stampPackage(parts, { createdAt: options.createdAt, language: doc.meta.language });
 }
 
 export const docxWriter: Writer = {
   async render(doc, options) {
-    const parts = await packageParts(await wordDocument(doc, options), [{ path: 'docProps/app.xml', data: appProperties(xmlSafe(doc.meta.company)) }]);
+    const parts = await planPackage(doc, options.theme ?? DEFAULT_THEME);
     return stampPackage(parts, { createdAt: options.createdAt, language: doc.meta.language });
   },
 };

@@ -10,7 +10,6 @@ import {
   SectionType,
   Tab,
   TabStopType,
-  TableOfContents,
   TextRun,
   type ISectionOptions,
 } from 'docx';
@@ -69,27 +68,36 @@ export function furnitureHeights(doc: Doc, theme: Theme, brand: WordBrand): { he
   return { header: Math.max(SIZES.small * 10 * ratio, logo) + HEADER_RULE, footer: line };
 }
 
-/** The document's sections: cover and contents first, then the plan with its header, footer and page numbers from 1. */
-export function planSections(doc: Doc, theme: Theme, brand: WordBrand, lists: ListNumbering): ISectionOptions[] {
+export interface PlanPages {
+  geometry: PageGeometry;
+  /** The plan's own blocks, for the numbered section; made after the cover's, so lists are numbered in page order. */
+  body: WordBlock[];
+  /** The document's sections: cover and contents first, then the plan with its header, footer and page numbers from 1. */
+  sections(contents: WordBlock, body: readonly WordBlock[]): ISectionOptions[];
+}
+
+/** The plan's pages: the cover's blocks and the body's, and the sections that hold them with the contents. */
+export function planPages(doc: Doc, theme: Theme, brand: WordBrand, lists: ListNumbering): PlanPages {
   const geometry = pageGeometry(theme);
   const context = (place: BlockContext['place']): BlockContext => ({ theme, fonts: brand.fonts, available: geometry.available, lists, place, inQuote: false, listLevel: -1 });
   const page = { size: geometry.size, margin: geometry.margin };
   const front = [
     ...cover(doc, theme, brand, context('cover')),
     new Paragraph({ style: STYLE.contentsHeading, pageBreakBefore: true, children: [new TextRun(xmlSafe(doc.labels.contents))] }),
-    // Filled in from the headings with the page numbers worked out when the document is written, so Word shows it
-    // as it is and does not ask to update fields; Word's "Update Table" still rebuilds it.
-    new TableOfContents(xmlSafe(doc.labels.contents), { hyperlink: true, headingStyleRange: '1-2' }),
   ];
-  return [
-    { properties: { page }, children: front },
-    {
-      properties: { type: SectionType.NEXT_PAGE, page: { ...page, pageNumbers: { start: 1, formatType: NumberFormat.DECIMAL } } },
-      headers: { default: pageHeader(doc, theme, brand, geometry) },
-      footers: { default: pageFooter(doc, theme, geometry) },
-      children: blocks(doc.body, context('body')),
-    },
-  ];
+  return {
+    geometry,
+    body: blocks(doc.body, context('body')),
+    sections: (contents, body) => [
+      { properties: { page }, children: [...front, contents] },
+      {
+        properties: { type: SectionType.NEXT_PAGE, page: { ...page, pageNumbers: { start: 1, formatType: NumberFormat.DECIMAL } } },
+        headers: { default: pageHeader(doc, theme, brand, geometry) },
+        footers: { default: pageFooter(doc, theme, geometry) },
+        children: [...body],
+      },
+    ],
+  };
 }
 
 /** The cover as the HTML and PDF plans show it: logo, title, the brand's line, the cover facts, confidentiality. */

@@ -58,6 +58,9 @@ export const STYLE = {
   coverConfidential: 'CoverConfidential',
 } as const;
 
+/** The heading styles by level, from 1. */
+export const HEADINGS = ['Heading1', 'Heading2', 'Heading3', 'Heading4'] as const;
+
 export const LIST = {
   bullet: 'bullet-list',
   ordered: (start: number) => `ordered-list-${start}`,

@@ -101,11 +101,51 @@ export interface PlanLayout extends Placement {
   page: { width: number; height: number; top: number; left: number };
 }
 
+/** The page the body is laid out on, in twips, as the plan's section properties give it. */
+export interface BodyPage {
+  size: { width: number; height: number };
+  margin: { top: number; right: number; bottom: number; left: number; header: number; footer: number };
+}
+
 /**
  * Lays out the plan's pages: the body section (after the cover and contents) line by line with the plan's styles and
  * fonts. Every paragraph has exact line spacing, every row stays whole and every table has fixed column widths, so a
- * line count per paragraph is all that varies, and that comes from the fonts' widths. Undefined for a body that is not
- * shaped as the plan writes it.
+ * line count per paragraph is all that varies, and that comes from the fonts' widths. `first` numbers the blocks.
+ */
+export function layOutBody(
+  elements: readonly XmlNode[],
+  bodyPage: BodyPage,
+  styles: IStylesOptions,
+  fonts: PaginationFonts,
+  furniture: Furniture,
+  first = 0,
+): PlanLayout {
+  const { size, margin } = bodyPage;
+  // The body starts below the margin, or below the header where the header reaches past it; likewise at the foot.
+  const page = { width: size.width, height: size.height, top: Math.max(margin.top, margin.header + furniture.header), left: margin.left };
+  const bottom = Math.max(margin.bottom, margin.footer + furniture.footer);
+  const width = page.width - page.left - margin.right;
+  const room = page.height - page.top - bottom;
+  const reader = new UnitReader(new StyleBook(styles), {
+    body: createMeasurer({ latin: fonts.body, cjk: fonts.cjk }),
+    heading: createMeasurer({ latin: fonts.heading ?? fonts.body, cjk: fonts.cjk }),
+  });
+  const units = reader.blocks(elements, width, first);
+  return { units, page, ...paginate(units, room) };
+}
+
+/** The page of every bookmark in a layout: where the unit it starts in lands. */
+export function bookmarkPages(layout: PlanLayout): Map<string, number> {
+  const pages = new Map<string, number>();
+  layout.units.forEach((unit, index) => {
+    for (const name of unit.bookmarks) if (!pages.has(name)) pages.set(name, layout.pages[index]!);
+  });
+  return pages;
+}
+
+/**
+ * {@link layOutBody} for a whole written body, cover and contents included, with the page its section properties
+ * give. Undefined for a body that is not shaped as the plan writes it.
  */
 export function layOutPlan(body: XmlNode, styles: IStylesOptions, fonts: PaginationFonts, furniture: Furniture): PlanLayout | undefined {
   const elements = childrenOf(body);
@@ -116,22 +156,11 @@ export function layOutPlan(body: XmlNode, styles: IStylesOptions, fonts: Paginat
   const size = child(sectionProperties, 'w:pgSz');
   const margins = child(sectionProperties, 'w:pgMar');
   const margin = (side: string) => Math.abs(numberAttribute(margins, `w:${side}`) ?? 0);
-  // The body starts below the margin, or below the header where the header reaches past it; likewise at the foot.
-  const page = {
-    width: numberAttribute(size, 'w:w') ?? 0,
-    height: numberAttribute(size, 'w:h') ?? 0,
-    top: Math.max(margin('top'), margin('header') + furniture.header),
-    left: margin('left'),
+  const bodyPage: BodyPage = {
+    size: { width: numberAttribute(size, 'w:w') ?? 0, height: numberAttribute(size, 'w:h') ?? 0 },
+    margin: { top: margin('top'), right: margin('right'), bottom: margin('bottom'), left: margin('left'), header: margin('header'), footer: margin('footer') },
   };
-  const bottom = Math.max(margin('bottom'), margin('footer') + furniture.footer);
-  const width = page.width - page.left - margin('right');
-  const room = page.height - page.top - bottom;
-  const reader = new UnitReader(new StyleBook(styles), {
-    body: createMeasurer({ latin: fonts.body, cjk: fonts.cjk }),
-    heading: createMeasurer({ latin: fonts.heading ?? fonts.body, cjk: fonts.cjk }),
-  });
-  const units = reader.blocks(elements.slice(frontEnd + 1), width, frontEnd + 1);
-  return { units, page, ...paginate(units, room) };
+  return layOutBody(elements.slice(frontEnd + 1), bodyPage, styles, fonts, furniture, frontEnd + 1);
 }
 
 /**
@@ -144,10 +173,7 @@ export function planPageNumbers(styles: IStylesOptions, fonts: PaginationFonts, 
     const layout = layOutPlan(body as XmlNode, styles, fonts, furniture);
     if (!layout) return { bookmarks: new Map() };
     observe?.(layout);
-    const bookmarkPageNumbers = new Map<string, number>();
-    layout.units.forEach((unit, index) => {
-      for (const name of unit.bookmarks) if (!bookmarkPageNumbers.has(name)) bookmarkPageNumbers.set(name, layout.pages[index]!);
-    });
+    const bookmarkPageNumbers = bookmarkPages(layout);
     const estimate: EstimatedPageNumbers = {
       bookmarks: new Map([...bookmarkPageNumbers].map(([name, page]) => [name, String(page)])),
       bookmarkPageNumbers,
