@@ -9,10 +9,10 @@ import { bookmarkHeadings, contentsField, filledContents } from './contents.js';
 import { useQuickerPrepForXml } from './hotPaths.js';
 import { xmlSafe } from './inline.js';
 import { xmlOf, type XmlNode } from './nodes.js';
-import { appProperties, stampPackage } from './package.js';
+import { appProperties, stampPackage, type PackagePart } from './package.js';
 import { furnitureHeights, planPages, type PlanPages } from './pages.js';
 import { bookmarkPages, layOutBody, planPageNumbers, type PlanLayout } from './pagination/index.js';
-import { readZip, type ZipEntry } from './zip.js';
+import { readZip } from './zip.js';
 import { documentStyles, listDefinitions } from './styles.js';
 
 useQuickerPrepForXml();
@@ -97,7 +97,7 @@ function numberLists(xml: string, document: Document): string {
  * the objects the library's components prepare into, laid out to learn each heading's page, and written in one pass,
  * without the library's generic passes over the whole body to find the headings and fill the fields.
  */
-async function planPackage(doc: Doc, theme: Theme): Promise<ZipEntry[]> {
+async function planPackage(doc: Doc, theme: Theme): Promise<PackagePart[]> {
   const brand = await wordBrand(theme);
   const { pages, styles, options } = planParts(doc, theme, brand);
   const contents = new Placeholder('opsplan:contents');
@@ -134,16 +134,16 @@ async function packageParts(
   document: Document,
   overrides: readonly { path: string; data: string }[],
   rewrite: ReadonlyMap<string, (xml: string) => string> = new Map(),
-): Promise<ZipEntry[]> {
+): Promise<PackagePart[]> {
   const compiler = (Packer as unknown as { compiler?: Partial<PartsCompiler> }).compiler;
   const parts: [string, string | Uint8Array][] =
     typeof compiler?.compile === 'function'
       ? [...(compiler as PartsCompiler).compile(document, undefined, overrides)]
       : readZip(await Packer.toBuffer(document, false, overrides)).map(({ name, data }) => [name, data]);
-  return parts.map(([name, data]) => {
+  return parts.map(([name, data]): PackagePart => {
     const change = rewrite.get(name);
-    const bytes = change ? Buffer.from(change(typeof data === 'string' ? data : Buffer.from(data).toString('utf8')), 'utf8') : data;
-    return { name, data: typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+    if (change) return { name, data: change(typeof data === 'string' ? data : Buffer.from(data).toString('utf8')) };
+    return { name, data: typeof data === 'string' ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength) };
   });
 }
 
