@@ -1,0 +1,34 @@
+// pdfkit's content streams written with each run of operators joined into one Buffer give the PDF pdfkit writes itself,
+// byte for byte: both examples and the edge-case document, plain and in both test brands.
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadBrand } from '../../src/brand/load.js';
+import { loadPlan } from '../../src/plan/load.js';
+import { composePlan, creationDate } from '../../src/render.js';
+import { usePdfkitContentWrites, useJoinedContentWrites } from '../../src/writers/pdf/hotPaths.js';
+import { pdfWriter } from '../../src/writers/pdf/index.js';
+import { PDFDocument } from '../../src/writers/pdf/pdfkit.js';
+import { EXAMPLES, ROOT } from '../helpers.js';
+import { stressDoc } from './docxStress.js';
+
+afterEach(() => useJoinedContentWrites(PDFDocument));
+
+describe('joined content writes', () => {
+  it('write the same PDF as pdfkit for both examples and the edge cases, plain and in both test brands', async () => {
+    for (const file of Object.values(EXAMPLES)) {
+      const { plan } = await loadPlan(file);
+      const composed = composePlan(plan).doc;
+      for (const brand of [undefined, 'harbor', 'jade']) {
+        const theme = brand ? (await loadBrand(path.join(ROOT, 'test', 'fixtures', 'brands', brand, 'brand.yaml'))).theme : undefined;
+        const options = { createdAt: creationDate(plan), ...(theme ? { theme } : {}) };
+        for (const [name, doc] of [['as composed', composed], ['edge cases', stressDoc(composed)]] as const) {
+          usePdfkitContentWrites(PDFDocument);
+          const pdfkit = await pdfWriter.render(doc, options);
+          useJoinedContentWrites(PDFDocument);
+          const joined = await pdfWriter.render(doc, options);
+          expect(joined.equals(pdfkit), `${path.basename(file)} ${brand ?? 'plain'} ${name}`).toBe(true);
+        }
+      }
+    }
+  }, 120_000);
+});
