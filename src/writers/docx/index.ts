@@ -117,8 +117,11 @@ async function planPackage(doc: Doc, theme: Theme): Promise<PackagePart[]> {
   for (const block of blocks) bodyXml += xmlOf(block);
   bodyXml = numberLists(bodyXml, document);
   const fill = (xml: string) => body.fill(contents.fill(xml, contentsXml), bodyXml);
-  return packageParts(document, [{ path: 'docProps/app.xml', data: appProperties(xmlSafe(doc.meta.company)) }], new Map([['word/document.xml', fill]]));
+  return packageParts(document, ownParts(doc), new Map([['word/document.xml', fill]]));
 }
+
+/** Parts written here in place of the library's: the extended properties, with the company. */
+const ownParts = (doc: Doc) => [{ path: 'docProps/app.xml', data: appProperties(xmlSafe(doc.meta.company)) }];
 
 /** The part of the docx library's package compiler used here: the package's parts by path, before they are zipped. */
 interface PartsCompiler {
@@ -149,7 +152,7 @@ async function packageParts(
 
 /** The Word plan as the docx library writes it from its components alone: the reference the plan's writer is held to. */
 export async function libraryDocx(doc: Doc, options: RenderOptions): Promise<Buffer> {
-  const parts = await packageParts(await wordDocument(doc, options), [{ path: 'docProps/app.xml', data: appProperties(xmlSafe(doc.meta.company)) }]);
+  const parts = await packageParts(await wordDocument(doc, options), ownParts(doc));
   return stampPackage(parts, { createdAt: options.createdAt, language: doc.meta.language });
 }
 
