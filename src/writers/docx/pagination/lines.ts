@@ -54,6 +54,13 @@ const listFor = (language: string) => (language.toLowerCase().startsWith('zh') &
 
 /** Whether Word may end a line between two characters of one spaceless stretch of text. */
 function breaksBetween(before: string, after: string, eastAsiaLanguage: string): boolean {
+  // Between two ASCII characters (most of an English plan) only a dash can open a break: none of them is a mark, glue,
+  // a zero-width space or a character Word breaks around.
+  if (before.charCodeAt(0) < 0x80 && after.charCodeAt(0) < 0x80 && before.length === 1 && after.length === 1) {
+    if (before !== '-' || /[\d-]/.test(after)) return false;
+    const list = listFor(eastAsiaLanguage);
+    return !list.noLineStart.has(after) && !list.noLineEnd.has(before);
+  }
   if (extendsCharacter(after) || before === '\u200d' || GLUE.has(before) || GLUE.has(after)) return false;
   const opportunity = before === '\u200b' || (DASHES.has(before) && !/[\d-]/.test(after)) || BREAKS_AROUND.test(before) || BREAKS_AROUND.test(after);
   if (!opportunity) return false;

@@ -119,13 +119,16 @@ export function createMeasurer(fonts: { latin?: ThemeFont; cjk?: ThemeFont }): M
     if (latin) return fromFile(latin, codePoint) ?? carlitoAdvance(codePoint, faceName(face)) ?? AVERAGE_ADVANCE;
     return carlitoAdvance(codePoint, faceName(face)) ?? AVERAGE_ADVANCE;
   };
+  // This measurer's tables by slot, looked up once rather than for every character.
+  const tables: Map<string, number>[] = [];
   return {
     width(character, face) {
       const points = face.size / 2;
       if (face.code) return CODE_ADVANCE * points * 20;
       const codePoint = character.codePointAt(0)!;
       const eastAsian = codePoint >= 0x1100 && EAST_ASIAN.test(character);
-      const table = eastAsian ? tableFor(cjkOwner, CJK_SLOT) : tableFor(latinOwner, latin ? 0 : FACE_SLOTS[faceName(face)]);
+      const slot = eastAsian ? CJK_SLOT : latin ? 0 : FACE_SLOTS[faceName(face)];
+      const table = (tables[slot] ??= tableFor(eastAsian ? cjkOwner : latinOwner, slot));
       let advance = table.get(character);
       if (advance === undefined) {
         advance = advanceOf(character, face);
