@@ -31,11 +31,17 @@ const AVAILABLE = 9640;
 const { colors } = DEFAULT_THEME;
 
 /** A document to write into, with the list definitions the blocks ask for. */
-function writingContext(): { context: IContext; relationships: () => string[]; numbering: () => string } {
+function writingContext(): { context: IContext; relationships: () => string[]; numbering: () => string; numbered: (json: string) => string } {
   const document = new Document({ sections: [], numbering: listDefinitions([1, 3]) });
   const context = { file: document, viewWrapper: document.Document, stack: [] } as unknown as IContext;
   return {
     context,
+    // The library's own paragraphs leave `{reference-instance}` for the number of their list instance, and put the
+    // number in once the document is written.
+    numbered: (json) => {
+      const numbers = new Map(document.Numbering.ConcreteNumbering.map((made) => [`${made.reference}-${made.instance}`, String(made.numId)]));
+      return json.replace(/"\{([^"{}]*)\}"/g, (whole, key: string) => (numbers.has(key) ? `"${numbers.get(key)!}"` : whole));
+    },
     relationships: () => {
       const xml = JSON.stringify(document.Document.Relationships.prepForXml(context));
       return [...xml.matchAll(/"Target":"([^"]*)","TargetMode":"External"/g)].map((match) => match[1]!);
@@ -59,7 +65,7 @@ function ours(model: Block[], place: BlockContext['place'] = 'body') {
 function library(components: XmlComponent[]) {
   const target = writingContext();
   const objects = components.map((component) => component.prepForXml(target.context));
-  return { xml: written(objects.flat()), relationships: target.relationships(), numbering: target.numbering() };
+  return { xml: target.numbered(written(objects.flat())), relationships: target.relationships(), numbering: target.numbering() };
 }
 
 const text = (value: string, marks: Marks = {}, href?: string): Inline => (href ? { type: 'text', text: value, marks, href } : { type: 'text', text: value, marks });

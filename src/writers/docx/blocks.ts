@@ -87,6 +87,27 @@ function paragraphStyle(context: BlockContext): string | undefined {
   return undefined;
 }
 
+/** The numbers of the list instances each document has made, by `reference-instance`. */
+const instanceNumbers = new WeakMap<object, Map<string, string>>();
+
+/**
+ * Makes an instance of a list's numbering in the document, if it has not yet, and gives its number. The library's own
+ * paragraphs write a `{reference-instance}` placeholder that it replaces in the finished XML; the number written at
+ * once saves a pass over the whole document.
+ */
+function numberingId(numbering: IContext['file']['Numbering'], reference: string, instance: number): string {
+  numbering.createConcreteNumberingInstance(reference, instance);
+  const key = `${reference}-${instance}`;
+  let known = instanceNumbers.get(numbering);
+  if (!known) {
+    known = new Map();
+    instanceNumbers.set(numbering, known);
+  }
+  if (!known.has(key)) for (const made of numbering.ConcreteNumbering) known.set(`${made.reference}-${made.instance}`, String(made.numId));
+  // A reference the document does not define makes no instance; the placeholder stays, as the library leaves it.
+  return known.get(key) ?? `{${key}}`;
+}
+
 function list(block: Extract<Block, { type: 'list' }>, context: BlockContext): WordBlock[] {
   const level = Math.min(context.listLevel + 1, DEEPEST_LIST_LEVEL);
   // Facts on the cover read as lines of a title page, not as a bulleted list.
@@ -96,8 +117,7 @@ function list(block: Extract<Block, { type: 'list' }>, context: BlockContext): W
   /** The item's marker; the document makes this instance of the list's numbering when the item is written. */
   const marker = (wordContext: IContext): XmlNode[] => {
     if (plain) return [];
-    wordContext.file.Numbering.createConcreteNumberingInstance(reference, instance);
-    return [element('w:numPr', [valued('w:ilvl', level), valued('w:numId', `{${reference}-${instance}}`)])];
+    return [element('w:numPr', [valued('w:ilvl', level), valued('w:numId', numberingId(wordContext.file.Numbering, reference, instance))])];
   };
   return block.items.flatMap((item): WordBlock[] => {
     const [first, ...rest] = item;

@@ -85,12 +85,6 @@ class Placeholder extends FileChild {
   }
 }
 
-/** The numbering placeholders of list paragraphs, `{reference-instance}`, as the numbers of the instances the document made. */
-function numberLists(xml: string, document: Document): string {
-  const numbers = new Map(document.Numbering.ConcreteNumbering.map(({ reference, instance, numId }) => [`${reference}-${instance}`, String(numId)]));
-  return xml.replace(/(<w:numId w:val=")\{([^"{}]*)\}"/g, (whole, head: string, key: string) => (numbers.has(key) ? `${head}${numbers.get(key)!}"` : whole));
-}
-
 /**
  * The plan as a Word package's parts. The library writes the package: styles, numbering, header, footer, chart, cover,
  * relationships. The contents and the plan's body, nearly all of the document, are written here as XML: prepared as
@@ -115,7 +109,6 @@ async function planPackage(doc: Doc, theme: Theme): Promise<PackagePart[]> {
   const contentsXml = xmlOf(filledContents(xmlSafe(doc.labels.contents), entries, bookmarkPages(layout), pages.geometry.available));
   let bodyXml = '';
   for (const block of blocks) bodyXml += xmlOf(block);
-  bodyXml = numberLists(bodyXml, document);
   const fill = (xml: string) => body.fill(contents.fill(xml, contentsXml), bodyXml);
   return packageParts(document, ownParts(doc), new Map([['word/document.xml', fill]]));
 }
