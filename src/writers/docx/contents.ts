@@ -1,7 +1,8 @@
 // The plan's contents: its section headings bookmarked, and listed with the pages the plan's own layout puts them on.
 import { TableOfContents } from 'docx';
 import { element, onOff, valued, type XmlChild, type XmlNode } from './nodes.js';
-import { textRun } from './inline.js';
+import { textElement, textRun } from './inline.js';
+import { attribute, child, childrenOf, tagOf, textOf } from './pagination/xml.js';
 import { HEADINGS } from './styles.js';
 
 /** The heading levels the contents lists. */
@@ -20,38 +21,28 @@ export interface ContentsEntry {
   bookmark: string;
 }
 
-const tagOf = (node: XmlNode): string => Object.keys(node)[0]!;
-const childrenOf = (node: XmlNode): unknown[] => {
-  const value = node[tagOf(node)];
-  return Array.isArray(value) ? value : [];
-};
-
 /** The level of a paragraph in a heading style the contents lists, if it is one. */
 function listedLevel(paragraph: XmlNode): number | undefined {
-  const properties = childrenOf(paragraph).find((child) => typeof child === 'object' && child !== null && 'w:pPr' in child) as XmlNode | undefined;
-  const style = properties && (childrenOf(properties).find((child) => typeof child === 'object' && child !== null && 'w:pStyle' in child) as XmlNode | undefined);
-  const id = (style?.['w:pStyle'] as { _attr?: { 'w:val'?: unknown } } | undefined)?._attr?.['w:val'];
-  const level = HEADINGS.indexOf(id as (typeof HEADINGS)[number]) + 1;
+  const properties = child(paragraph, 'w:pPr');
+  const level = HEADINGS.indexOf(attribute(properties && child(properties, 'w:pStyle'), 'w:val') as (typeof HEADINGS)[number]) + 1;
   return level >= LEVELS.from && level <= LEVELS.to ? level : undefined;
 }
 
 /** A paragraph's text as a contents entry shows it: tabs and line breaks as spaces, as Word lists a heading. */
-function entryTitle(node: unknown): string {
-  if (typeof node !== 'object' || node === null) return '';
-  const tag = tagOf(node as XmlNode);
-  switch (tag) {
+function entryTitle(node: XmlNode): string {
+  switch (tagOf(node)) {
     case 'w:t':
-      return childrenOf(node as XmlNode).filter((child): child is string => typeof child === 'string').join('');
+      return textOf(node);
     case 'w:tab':
       return ' ';
     case 'w:br': {
-      const type = ((node as XmlNode)[tag] as { _attr?: { 'w:type'?: unknown } })?._attr?.['w:type'];
+      const type = attribute(node, 'w:type');
       return type === undefined || type === 'textWrapping' ? ' ' : '';
     }
     case 'w:p':
     case 'w:r':
     case 'w:hyperlink':
-      return childrenOf(node as XmlNode).map(entryTitle).join('');
+      return childrenOf(node).map(entryTitle).join('');
     default:
       return '';
   }
@@ -69,8 +60,9 @@ export function bookmarkHeadings(blocks: readonly XmlNode[]): ContentsEntry[] {
     if (level === undefined) continue;
     const id = entries.length + 1;
     const bookmark = `_Toc${id}`;
-    const children = childrenOf(block) as XmlChild[];
-    const start = children.findIndex((child) => typeof child === 'object' && 'w:pPr' in child) + 1;
+    const content = block['w:p'];
+    const children = (Array.isArray(content) ? content : []) as XmlChild[];
+    const start = children.findIndex((node) => typeof node === 'object' && 'w:pPr' in node) + 1;
     block['w:p'] = [
       ...children.slice(0, start),
       element('w:bookmarkStart', [], { 'w:name': bookmark, 'w:id': id }),
@@ -106,7 +98,7 @@ export function filledContents(alias: string, entries: readonly ContentsEntry[],
             fieldChar('begin'),
             instruction(`PAGEREF ${bookmark} \\h`),
             fieldChar('separate'),
-            ...(page === undefined ? [] : [element('w:t', [String(page)], { 'xml:space': 'preserve' })]),
+            ...(page === undefined ? [] : [textElement(String(page))]),
             fieldChar('end'),
           ]),
         ],

@@ -64,7 +64,8 @@ function hyperlink(link: string, runs: XmlNode[], context: IContext): XmlNode {
 /** A run of text, written as it is: text that reads like a field's name stays text. */
 export const textRun = (text: string): XmlNode => element('w:r', [textElement(text)]);
 
-const textElement = (text: string): XmlNode => element('w:t', [text], { 'xml:space': 'preserve' });
+/** The text of a run, its spaces kept. */
+export const textElement = (text: string): XmlNode => element('w:t', [text], { 'xml:space': 'preserve' });
 
 /** Run properties in the order the schema gives them; undefined when there are none. */
 function runProperties(options: { style?: string; bold?: boolean; italic?: boolean; strike?: boolean; color?: string }): XmlNode | undefined {
@@ -80,11 +81,11 @@ function runProperties(options: { style?: string; bold?: boolean; italic?: boole
 /** Plain text, with line breaks and tabs, as runs that carry the marks. */
 export function textRuns(text: string, marks: Marks, format: RunFormat, link: boolean): XmlNode[] {
   const style = link ? STYLE.hyperlink : marks.code ? STYLE.inlineCode : undefined;
-  const options = { style, bold: marks.bold || format.bold, italic: marks.italic, strike: marks.strike, color: link ? undefined : format.color };
+  // One set of properties for every line: written, never changed.
+  const properties = runProperties({ style, bold: marks.bold || format.bold, italic: marks.italic, strike: marks.strike, color: link ? undefined : format.color });
   return xmlSafe(text)
     .split('\n')
     .map((line, lineIndex) => {
-      const properties = runProperties(options);
       const children: XmlNode[] = properties ? [properties] : [];
       if (lineIndex > 0) children.push(element('w:br'));
       line.split('\t').forEach((piece, pieceIndex) => {

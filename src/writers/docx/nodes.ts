@@ -1,5 +1,5 @@
-// The plan's paragraphs and tables written straight as the objects the docx library prepares its components into, so
-// the library writes, lays out and numbers them as its own without building thousands of components first.
+// The plan's paragraphs and tables made straight as the objects the docx library prepares its components into (without
+// building thousands of components first), and written as XML byte for byte as the library's writer would.
 import { EMPTY_OBJECT, FileChild, type IContext, type IXmlableObject } from 'docx';
 import type { XmlNode } from './pagination/xml.js';
 

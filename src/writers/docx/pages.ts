@@ -18,6 +18,7 @@ import type { Theme } from '../theme.js';
 import { blocks, type BlockContext, type ListNumbering, type WordBlock } from './blocks.js';
 import { COVER_LOGO_MM, fitted, headerLogoBox, logoRun, type WordBrand } from './brand.js';
 import { xmlSafe } from './inline.js';
+import type { BodyPage } from './pagination/index.js';
 import { EAST_ASIAN, lineHeightRatio } from './pagination/metrics.js';
 import { leading, SIZES, STYLE } from './styles.js';
 
@@ -27,9 +28,7 @@ const PAGE_SIZES = {
   Letter: { width: 12240, height: 15840 },
 } as const;
 
-export interface PageGeometry {
-  size: { width: number; height: number };
-  margin: { top: number; right: number; bottom: number; left: number; header: number; footer: number };
+export interface PageGeometry extends BodyPage {
   /** Width between the margins, in twips. */
   available: number;
 }

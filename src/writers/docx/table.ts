@@ -30,7 +30,6 @@ function textColumns(text: string): number {
   return [...text].length + (text.match(WIDE)?.length ?? 0);
 }
 
-
 /**
  * Column widths in twips that add up to `available`. Each column wants its longest line and needs its longest word
  * (CJK characters count double, about their width beside Latin text); the space between is shared as

@@ -50,9 +50,9 @@ const joined: ReferencePrototype = {
   },
 };
 
-/** pdfkit's indirect object class, from a document made only to reach it. */
+/** pdfkit's indirect object class, from a document made only to reach it (without loading pdfkit's default font). */
 function referencePrototype(PDFDocument: typeof PDFDocumentClass): ReferencePrototype {
-  const document = new PDFDocument({ autoFirstPage: false });
+  const document = new PDFDocument({ autoFirstPage: false, font: null as unknown as string });
   return Object.getPrototypeOf(document.ref({})) as ReferencePrototype;
 }
 
