@@ -4,7 +4,7 @@
 // Libraries that read their own files at run time (pdfkit's font metrics, the fonts, resvg's wasm) stay external, as
 // do docx (one file already) and markdown-it (loaded from its one-file CommonJS build). Chunks live in dist/chunks/,
 // one folder below dist/ like the modules they replace, so paths made from import.meta.url still point the same way.
-import { rmSync } from 'node:fs';
+import { chmodSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -30,4 +30,7 @@ await build({
 });
 // tsc's source maps describe the files the bundle replaced.
 for (const entry of ['cli.js.map', 'batch/worker.js.map', 'writers/formatWorker.js.map']) rmSync(path.join(dist, entry), { force: true });
+// The command is package.json's bin: npm makes a bin executable when it links it, which for this package itself comes
+// before the build writes the file, so `npx opsplan` in a fresh clone needs the build to do it.
+chmodSync(path.join(dist, 'cli.js'), 0o755);
 console.log('bundled dist/cli.js, dist/batch/worker.js and dist/writers/formatWorker.js');

@@ -2,7 +2,8 @@
 import { chmodSync, existsSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLES, ROOT, runCli, scratchDir } from '../helpers.js';
+import { spawnSync } from 'node:child_process';
+import { CLI, EXAMPLES, ROOT, runCli, scratchDir } from '../helpers.js';
 
 const BRAND = path.join(ROOT, 'test', 'fixtures', 'brands', 'jade', 'brand.yaml');
 
@@ -15,6 +16,14 @@ describe('opsplan render', () => {
     const target = path.join(out, 'lumen-threads-wechat-operations-plan-2027.md');
     expect(result.stdout).toContain(`Wrote ${target}`);
     expect(readFileSync(target, 'utf8')).toMatch(/^# Lumen Threads WeChat Operations Plan 2027\n/);
+    expect(readdirSync(out)).toEqual(['lumen-threads-wechat-operations-plan-2027.md']);
+  });
+
+  it('runs as the command itself, as npx opsplan starts it in a fresh clone', () => {
+    const out = scratchDir();
+    const result = spawnSync(CLI, ['render', EXAMPLES.en, '--out', out], { encoding: 'utf8' });
+    expect(result.error).toBeUndefined();
+    expect(result.status).toBe(0);
     expect(readdirSync(out)).toEqual(['lumen-threads-wechat-operations-plan-2027.md']);
   });
 
