@@ -243,6 +243,16 @@ describe.skipIf(!checkWithLibreOffice)('docx writer with a brand: the PDF LibreO
     const footer = squash(item.doc.labels.pageOf.replace('{page}', '1').replace('{pages}', String(pages.length - front)));
     expect(squash(pages[front]!)).toContain(footer);
   });
+
+  it.each([['harbor', 'en'], ['jade', 'zh']] as const)('keeps every amount of money whole on its line, table columns being measured in the brand font (%s, %s)', (brand, plan) => {
+    const item = get(brand, plan);
+    const amount = /(?:CN)?¥[\d,]*\d/g;
+    const written = (JSON.stringify([item.doc.cover, item.doc.body]).match(amount) ?? []).sort();
+    const drawn = (pdfPages.get(key(brand, plan))!.join('\n').match(amount) ?? []).sort();
+    expect(written.length).toBeGreaterThan(20);
+    // A column too narrow for its widest figure breaks it, and "CN¥101,00" shows on one line with its "0" below.
+    expect(drawn).toEqual(written);
+  });
 });
 
 describe('docx writer with a brand: a logo that cannot be drawn', () => {

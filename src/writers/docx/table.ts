@@ -3,6 +3,7 @@ import { plainText, type Block, type Inline, type TableColumn, type TableRow as 
 import type { Theme } from '../theme.js';
 import { inlineRuns, type RunFormat } from './inline.js';
 import { element, onOff, PreparedBlock, valued } from './nodes.js';
+import { createMeasurer, type Measurer } from './pagination/metrics.js';
 import { SIZES, STYLE } from './styles.js';
 
 type TableBlock = Extract<Block, { type: 'table' }>;
@@ -13,40 +14,53 @@ const CELL_MARGIN = 100;
 const MIN_COLUMN = 720;
 /** A single long word (a URL) may claim at most this share of the width; Word breaks it inside the cell. */
 const LONGEST_WORD_SHARE = 0.3;
+/**
+ * Room beyond the measured text: Word, LibreOffice and the docx library's Word layout do not wrap at exactly the same
+ * width, and a column that fits its text to the twip wraps in one of them and not in another.
+ */
+const MEASURE_SLACK = 1.05;
 /** Small tables move to the next page whole rather than leave a row or two behind. */
 const KEEP_TOGETHER_ROWS = 10;
 
 /** One unbreakable piece of text: a run of non-space Latin, or a single CJK character (lines may break after any). */
 const TOKEN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]|[^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]+/gu;
 
-/** Characters as wide as two Latin ones: CJK ideographs, kana, hangul, fullwidth forms. */
-const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff01-\uff60\uffe0-\uffe6]/gu;
-/** Printable ASCII is one column a character; the test spares the Unicode scan for most table text. */
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-
-/** Width in columns of Latin text: two for each wide character, one for the rest (combining marks are rare here). */
-function textColumns(text: string): number {
-  if (PRINTABLE_ASCII.test(text)) return text.length;
-  return [...text].length + (text.match(WIDE)?.length ?? 0);
-}
+/** Whether a cell has bold text, which runs wider. */
+const hasBold = (cell: readonly Inline[]) => cell.some((run) => run.type === 'text' && run.marks.bold === true);
 
 /**
- * Column widths in twips that add up to `available`. Each column wants its longest line and needs its longest word
- * (CJK characters count double, about their width beside Latin text); the space between is shared as
- * browsers lay out automatic tables, so short columns stay whole and long text wraps.
+ * Column widths in twips that add up to `available`. Each column wants its longest line and needs its longest word,
+ * measured in the table's font (the brand's body font, else Calibri's widths; bold in the header and totals); the space
+ * between is shared as browsers lay out automatic tables, so short columns stay whole and long text wraps.
  */
-export function columnWidths(columns: readonly TableColumn[], rows: readonly ModelRow[], totals: ModelRow | undefined, available: number): number[] {
-  // Calibri averages about half an em per Latin character; bold headers run a little wider.
-  const twipsPerUnit = (SIZES.table / 2) * 20 * 0.5 * 1.06;
+export function columnWidths(
+  columns: readonly TableColumn[],
+  rows: readonly ModelRow[],
+  totals: ModelRow | undefined,
+  available: number,
+  measurer: Measurer = createMeasurer({}),
+): number[] {
+  const width = (text: string, bold: boolean) => {
+    const face = { size: SIZES.table, bold, italic: false, code: false };
+    let twips = 0;
+    for (const character of text) twips += measurer.width(character, face);
+    return twips;
+  };
   const measured = columns.map((column, index) => {
     let natural = 0;
     let longestWord = 0;
-    for (const cell of [column.header, ...rows.map((row) => row[index] ?? []), ...(totals ? [totals[index] ?? []] : [])]) {
+    const cells = [
+      { cell: column.header, bold: true },
+      ...rows.map((row) => ({ cell: row[index] ?? [], bold: false })),
+      ...(totals ? [{ cell: totals[index] ?? [], bold: true }] : []),
+    ];
+    for (const { cell, bold } of cells) {
       const text = plainText(cell);
-      for (const line of text.split('\n')) natural = Math.max(natural, textColumns(line));
-      for (const token of text.match(TOKEN) ?? []) longestWord = Math.max(longestWord, textColumns(token));
+      const face = bold || hasBold(cell);
+      for (const line of text.split('\n')) natural = Math.max(natural, width(line, face));
+      for (const token of text.match(TOKEN) ?? []) longestWord = Math.max(longestWord, width(token, face));
     }
-    const toTwips = (units: number) => Math.max(MIN_COLUMN, Math.ceil(units * twipsPerUnit) + 2 * CELL_MARGIN + 20);
+    const toTwips = (twips: number) => Math.max(MIN_COLUMN, Math.ceil(twips * MEASURE_SLACK) + 2 * CELL_MARGIN + 20);
     const minimum = Math.min(toTwips(longestWord), Math.floor(available * LONGEST_WORD_SHARE));
     return { minimum, natural: Math.max(minimum, toTwips(natural)) };
   });
@@ -81,7 +95,7 @@ export function columnWidths(columns: readonly TableColumn[], rows: readonly Mod
 
 export function table(block: TableBlock, theme: Theme, available: number): PreparedBlock {
   const { colors } = theme;
-  const widths = columnWidths(block.columns, block.rows, block.totals, available);
+  const widths = columnWidths(block.columns, block.rows, block.totals, available, createMeasurer({ latin: theme.fonts?.body, cjk: theme.fonts?.cjk }));
   const keepTogether = block.rows.length <= KEEP_TOGETHER_ROWS;
   const rule = { 'w:val': 'single', 'w:color': 'BFBFBF', 'w:sz': 4 };
   const none = { 'w:val': 'none', 'w:color': 'FFFFFF', 'w:sz': 0 };
