@@ -19,6 +19,9 @@ function printWritten(outcome: RenderOutcome): void {
   if (outcome.noPrevious) console.log(`${outcome.file}: ${noPreviousLine(outcome.noPrevious)}`);
 }
 
+/** "1 file", "2 files". */
+const count = (number: number, noun: string) => `${number} ${noun}${number === 1 ? '' : 's'}`;
+
 const noPreviousLine = (missing: string) => `no previous plan to compare with (${missing} does not exist): rendered without "Changes since the last plan".`;
 
 /** A `--compare` path that does not exist is the command line's mistake: said once, not once per plan. */
@@ -79,9 +82,9 @@ export async function runRender(files: string[], options: RenderCommandOptions):
 
   const failed = outcomes.filter((outcome) => outcome.error);
   const written = outcomes.flatMap((outcome) => outcome.written);
-  console.log(`Rendered ${outcomes.length - failed.length} of ${outcomes.length} plans: ${written.length} files in ${options.out}`);
+  console.log(`Rendered ${outcomes.length - failed.length} of ${count(outcomes.length, 'plan')}: ${count(written.length, 'file')} in ${options.out}`);
   for (const outcome of outcomes) if (outcome.noPrevious) console.log(`${outcome.file}: ${noPreviousLine(outcome.noPrevious)}`);
   for (const outcome of failed) printFailure(outcome);
-  if (failed.length > 0) console.error(`${failed.length} of ${outcomes.length} plans could not be rendered.`);
+  if (failed.length > 0) console.error(`${failed.length} of ${count(outcomes.length, 'plan')} could not be rendered.`);
   return Math.max(EXIT.ok, ...failed.map((outcome) => outcome.error!.exitCode));
 }

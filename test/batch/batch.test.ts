@@ -37,6 +37,8 @@ describe('opsplan render with many files', () => {
     expect(result.stdout).toContain(`Rendered 12 of 13 plans: 24 files in ${out}`);
     expect(result.stderr).toMatch(/broken\.yaml:\d+:15 +accountPlan\.costs\[0\]\.amount +must not be negative/);
     expect(result.stderr).toContain('1 of 13 plans could not be rendered.');
+    const single = runCli(['render', plans[0]!, bad, '--format', 'md', '--out', path.join(dir, 'one')]);
+    expect(single.stdout).toContain(`Rendered 1 of 2 plans: 1 file in ${path.join(dir, 'one')}`);
     const written = readdirSync(out);
     expect(written).toHaveLength(24);
     expect(written.filter((name) => name.endsWith('.md'))).toHaveLength(12);
