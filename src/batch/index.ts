@@ -2,11 +2,13 @@
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker } from 'node:worker_threads';
 import { parse as parseYaml } from 'yaml';
 import { EXIT } from '../errors.js';
 import { fileStem } from '../io/fileName.js';
-import { renderOne, type RenderJob, type RenderOutcome } from './renderOne.js';
+import { resolveFormats } from '../writers/registry.js';
+import { joinPair, pairedFormats, PLANS_IN_FLIGHT, takePlans, type Pairing, type SharedQueue, type WorkerOutcome, type WorkerStart } from './queue.js';
+import type { RenderJob, RenderOutcome } from './renderOne.js';
 
 export type BatchOptions = Omit<RenderJob, 'file' | 'stem'> & {
   /** Threads to use; the number of cores when left out. */
@@ -67,38 +69,6 @@ export async function batchStems(files: readonly string[]): Promise<Map<string, 
   return stems;
 }
 
-/**
- * Plans are handed out through memory every thread shares: `next` is the index of the next plan to take, and each
- * worker notes in `held` the last plan it took (finished or not: a stopped worker's plan counts as lost only if no
- * outcome came for it). A thread takes its next plan the moment it finishes one, without waiting for this thread,
- * which is often busy rendering a plan of its own.
- */
-export interface SharedQueue {
-  next: Int32Array;
-  held: Int32Array;
-}
-
-/** What the pool tells a worker once: the jobs, the shared queue, and which slot of `held` is its own. */
-export interface WorkerStart {
-  jobs: RenderJob[];
-  queue: SharedQueue;
-  slot: number;
-}
-
-/** What a worker says about a plan it finished. */
-export interface WorkerOutcome {
-  index: number;
-  outcome: RenderOutcome;
-}
-
-/** Takes the next plan, noting it in `slot` of `held` when there is one: undefined when all are taken. */
-export function takeJob(queue: SharedQueue, total: number, slot?: number): number | undefined {
-  const index = Atomics.add(queue.next, 0, 1);
-  if (index >= total) return undefined;
-  if (slot !== undefined) Atomics.store(queue.held, slot, index);
-  return index;
-}
-
 /** The outcome of a plan whose thread stopped under it (out of memory, say): that plan failed, the others go on. */
 function lostOutcome(job: RenderJob, error: Error): RenderOutcome {
   return {
@@ -111,14 +81,16 @@ function lostOutcome(job: RenderJob, error: Error): RenderOutcome {
 /**
  * Renders the files on `concurrency` threads (the number of cores by default): this one and workers. This thread
  * takes a share of the plans rather than only waiting, which saves a thread's start-up and its memory. The workers
- * start first, so they load while this thread reads the titles.
+ * start first, so they load while this thread reads the titles. When Word and PDF are both asked for, threads work in
+ * pairs (this one and the first worker, then the next two), each writing one of the two formats for both.
  */
 export async function renderBatch(files: readonly string[], options: BatchOptions): Promise<RenderOutcome[]> {
   const { concurrency, onOutcome, workerScript, ...shared } = options;
   const threads = Math.max(1, Math.min(files.length, concurrency ?? availableParallelism()));
+  const pairs = pairings(threads, shared.formats);
   const queue: SharedQueue = {
     next: new Int32Array(new SharedArrayBuffer(4)),
-    held: new Int32Array(new SharedArrayBuffer(4 * Math.max(1, threads - 1))).fill(-1),
+    held: new Int32Array(new SharedArrayBuffer(4 * PLANS_IN_FLIGHT * Math.max(1, threads - 1))).fill(-1),
   };
   let jobs: RenderJob[] = [];
   const outcomes: RenderOutcome[] = [];
@@ -140,14 +112,21 @@ export async function renderBatch(files: readonly string[], options: BatchOption
     onOutcome?.(outcome, done, jobs.length);
     check();
   };
-  const workers = Array.from({ length: threads - 1 }, (_, slot) => {
+  const partner = pairs[0] && joinPair(pairs[0]);
+  const workers = Array.from({ length: threads - 1 }, (_, number) => {
+    const pair = pairs[number + 1];
+    const slots = Array.from({ length: pair ? PLANS_IN_FLIGHT : 1 }, (_, index) => number * PLANS_IN_FLIGHT + index);
     // From dist/batch/ or a bundle's dist/chunks/ alike.
     const worker = new Worker(workerScript ?? new URL('../batch/worker.js', import.meta.url));
     worker.on('message', ({ index, outcome }: WorkerOutcome) => record(index, outcome));
-    // A thread that stops fails the plan it held, if any; the other threads take the plans it would have.
+    // A thread that stops fails the plans it held, if any; the other threads take the plans it would have, and this
+    // thread draws its partner's share of the files.
     const stopped = (error: Error) => {
-      const held = Atomics.exchange(queue.held, slot, -1);
-      if (held >= 0) record(held, lostOutcome(jobs[held]!, error));
+      if (number === 0) partner?.thread.stop();
+      for (const slot of slots) {
+        const held = Atomics.exchange(queue.held, slot, -1);
+        if (held >= 0) record(held, lostOutcome(jobs[held]!, error));
+      }
     };
     worker.on('error', stopped);
     worker.on('exit', (code) => {
@@ -155,15 +134,15 @@ export async function renderBatch(files: readonly string[], options: BatchOption
       running -= 1;
       check();
     });
-    return worker;
+    return { worker, slots, pair };
   });
   try {
     const stems = files.length > 1 ? await batchStems(files) : new Map<string, string>();
     jobs = files.map((file) => ({ ...shared, file, ...(stems.has(file) ? { stem: stems.get(file)! } : {}) }));
-    workers.forEach((worker, slot) => worker.postMessage({ jobs, queue, slot } satisfies WorkerStart));
-    for (let index = takeJob(queue, jobs.length); index !== undefined; index = takeJob(queue, jobs.length)) {
-      record(index, await renderOne(jobs[index]!));
+    for (const { worker, slots, pair } of workers) {
+      worker.postMessage({ jobs, queue, slots, ...(pair ? { pair } : {}) } satisfies WorkerStart, pair ? [pair.asks, pair.answers] : []);
     }
+    await takePlans(jobs, queue, partner ? Array.from({ length: PLANS_IN_FLIGHT }, () => undefined) : [undefined], partner, record);
     ownDone = true;
     check();
     await finished;
@@ -171,6 +150,24 @@ export async function renderBatch(files: readonly string[], options: BatchOption
     jobs.forEach((job, index) => record(index, lostOutcome(job, new Error('no outcome came back'))));
     return outcomes;
   } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
+    await Promise.all([...workers.map(({ worker }) => worker.terminate()), partner?.thread.close()]);
   }
+}
+
+/** Each thread's pairing, by number (this thread first): none for a thread left over, or when the formats give none. */
+function pairings(threads: number, formats: string): (Pairing | undefined)[] {
+  let split: [string[], string[]] | undefined;
+  try {
+    split = pairedFormats(resolveFormats(formats).map((format) => format.id));
+  } catch {
+    // A format that does not exist: each plan reports it.
+  }
+  const pairs: (Pairing | undefined)[] = Array.from({ length: threads }, () => undefined);
+  for (let first = 0; split && first + 1 < threads; first += 2) {
+    const firstAsks = new MessageChannel();
+    const secondAsks = new MessageChannel();
+    pairs[first] = { sends: split[0], serves: split[1], asks: firstAsks.port1, answers: secondAsks.port2 };
+    pairs[first + 1] = { sends: split[1], serves: split[0], asks: secondAsks.port1, answers: firstAsks.port2 };
+  }
+  return pairs;
 }

@@ -1,14 +1,20 @@
-// A second thread for one plan's formats: a worker renders some of them while this thread renders the rest.
-import { Worker } from 'node:worker_threads';
+// A second thread for some of a plan's formats: a worker renders them while this thread renders the rest.
+import { Worker, type MessagePort } from 'node:worker_threads';
 import type { Doc } from '../doc/types.js';
 import { OpsplanError, type ErrorCode, type Problem } from '../errors.js';
 import type { Theme } from './theme.js';
 import type { RenderOptions } from './types.js';
 
+/** A theme as it crosses to the other thread: whole the first time, then by its number alone. */
+export interface ThemeRef {
+  id: number;
+  theme?: Theme;
+}
+
 /** What this thread asks: one document model in one format, or to load ahead what a plan in a language needs. */
 export type FormatRequest =
-  | { id: number; format: string; doc: Doc; options: RenderOptions }
-  | { prepare: { language: string; theme: Theme | undefined } };
+  | { id: number; format: string; doc: Doc; createdAt: Date; theme?: ThemeRef }
+  | { prepare: { language: string; theme?: ThemeRef } };
 
 /** What the worker answers: the file's bytes, or why it could not make them. */
 export type FormatReply =
@@ -37,42 +43,47 @@ export function formatsForSecondThread(formats: readonly string[]): string[] {
 }
 
 /**
- * Starts a worker that loads the writers of `formats` at once, so their libraries load while this thread reads and
- * composes the plan. A worker that fails or stops answers undefined, and the caller renders the format itself.
+ * Asks over `port` for formats the thread at its other end serves (see serveFormats). `stop` is for the owner to call
+ * when that thread has stopped: what is still waited for is answered undefined, and rendered here. `end` closes the
+ * connection for good.
  */
-export function startFormatThread(
-  formats: readonly string[],
-  // The built worker, from dist/writers/ and from a bundle's dist/chunks/ alike.
-  script: URL = new URL('../writers/formatWorker.js', import.meta.url),
-): FormatThread {
-  const worker = new Worker(script, { workerData: { formats } });
+export function formatClient(port: MessagePort | Worker, end: () => Promise<void>): FormatThread & { stop(): void } {
   const waiting = new Map<number, (reply: FormatReply | undefined) => void>();
+  const themes = new WeakMap<Theme, number>();
   let stopped = false;
   /** Closed by the caller: whatever it still waits for is no longer wanted, so nothing falls back to this thread. */
   let closed = false;
   let next = 0;
+  let themeCount = 0;
   const stop = () => {
     stopped = true;
     for (const resolve of waiting.values()) resolve(undefined);
     waiting.clear();
   };
-  worker.on('message', (reply: FormatReply) => {
+  const ref = (theme: Theme | undefined): ThemeRef | undefined => {
+    if (!theme) return undefined;
+    const known = themes.get(theme);
+    if (known !== undefined) return { id: known };
+    themeCount += 1;
+    themes.set(theme, themeCount);
+    return { id: themeCount, theme };
+  };
+  port.on('message', (reply: FormatReply) => {
     waiting.get(reply.id)?.(reply);
     waiting.delete(reply.id);
   });
-  worker.on('error', stop);
-  worker.on('exit', stop);
   return {
+    stop,
     prepare(language, theme) {
-      if (!stopped) worker.postMessage({ prepare: { language, theme } } satisfies FormatRequest);
+      if (!stopped) port.postMessage({ prepare: { language, theme: ref(theme) } } satisfies FormatRequest);
     },
-    async render(format, doc, options) {
+    async render(format, doc, { createdAt, theme }) {
       if (closed) throw new Error('the format thread was closed');
       if (stopped) return undefined;
       const id = (next += 1);
       const reply = await new Promise<FormatReply | undefined>((resolve) => {
         waiting.set(id, resolve);
-        worker.postMessage({ id, format, doc, options } satisfies FormatRequest);
+        port.postMessage({ id, format, doc, createdAt, theme: ref(theme) } satisfies FormatRequest);
       });
       if (closed) throw new Error('the format thread was closed before it answered');
       if (!reply || 'unexpected' in reply) return undefined;
@@ -84,7 +95,23 @@ export function startFormatThread(
     },
     close: () => {
       closed = true;
-      return worker.terminate().then(() => undefined);
+      return end();
     },
   };
+}
+
+/**
+ * Starts a worker that loads the writers of `formats` at once, so their libraries load while this thread reads and
+ * composes the plan. A worker that fails or stops answers undefined, and the caller renders the format itself.
+ */
+export function startFormatThread(
+  formats: readonly string[],
+  // The built worker, from dist/writers/ and from a bundle's dist/chunks/ alike.
+  script: URL = new URL('../writers/formatWorker.js', import.meta.url),
+): FormatThread {
+  const worker = new Worker(script, { workerData: { formats } });
+  const client = formatClient(worker, () => worker.terminate().then(() => undefined));
+  worker.on('error', client.stop);
+  worker.on('exit', client.stop);
+  return client;
 }

@@ -69,6 +69,42 @@ describe('opsplan render with many files', () => {
     });
   }, 300_000);
 
+  it('writes the same files when a pair of threads shares the Word and PDF work as on one thread, brand included', () => {
+    // Jade carries a Chinese font file and a logo: the brand crosses to the other thread once, and is drawn the same.
+    const dir = scratchDir();
+    const plans = generatePlans(dir, 4);
+    const brand = path.join(ROOT, 'test', 'fixtures', 'brands', 'jade', 'brand.yaml');
+    const outputs = ['1', '2'].map((jobs) => {
+      const out = path.join(dir, `jobs-${jobs}`);
+      const result = runCli(['render', ...plans, '--format', 'all', '--brand', brand, '--jobs', jobs, '--out', out]);
+      expect(result.status, result.stderr).toBe(0);
+      expect(result.stdout).toContain(`Rendered 4 of 4 plans: 16 files in ${out}`);
+      return out;
+    });
+    const names = readdirSync(outputs[0]!).sort();
+    expect(readdirSync(outputs[1]!).sort()).toEqual(names);
+    for (const name of names) expect(readFileSync(path.join(outputs[1]!, name)).equals(readFileSync(path.join(outputs[0]!, name))), name).toBe(true);
+  }, 120_000);
+
+  it('draws its partner\'s share of the files itself when the partner thread stops', async () => {
+    // With Word and PDF asked for, this thread sends its plans' PDFs to the worker, which stops: each PDF the worker
+    // never answers for is drawn here, and at most the plan the worker held is lost.
+    const dir = scratchDir();
+    const plans = generatePlans(dir, 6);
+    const out = path.join(dir, 'out');
+    const outcomes = await renderBatch(plans, {
+      formats: 'all',
+      out,
+      concurrency: 2,
+      workerScript: pathToFileURL(path.join(ROOT, 'test', 'fixtures', 'workers', 'stopsMidPlan.mjs')),
+    });
+    expect(outcomes.map((outcome) => outcome.file)).toEqual(plans);
+    const rendered = outcomes.filter((outcome) => !outcome.error);
+    expect(rendered.length).toBeGreaterThanOrEqual(plans.length - 1);
+    for (const outcome of rendered) expect(outcome.written.map((file) => file.format).sort()).toEqual(['docx', 'html', 'md', 'pdf']);
+    expect(readdirSync(out).filter((name) => name.endsWith('.pdf'))).toHaveLength(rendered.length);
+  }, 120_000);
+
   it('shows a progress bar on a terminal, then the summary', async () => {
     expect(tmuxAvailable(), 'tmux is needed for this test: apt-get install -y tmux').toBe(true);
     const dir = scratchDir();

@@ -2,11 +2,14 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { MessageChannel } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { OpsplanError } from '../../src/errors.js';
 import { loadPlan } from '../../src/plan/load.js';
 import { composePlan, creationDate } from '../../src/render.js';
-import { startFormatThread } from '../../src/writers/formatThread.js';
+import { loadBrand } from '../../src/brand/load.js';
+import { formatClient, startFormatThread, type FormatRequest } from '../../src/writers/formatThread.js';
+import { serveFormats } from '../../src/writers/formatServer.js';
 import { pdfWriter } from '../../src/writers/pdf/index.js';
 import { DEFAULT_THEME, type Theme } from '../../src/writers/theme.js';
 import { EXAMPLES, ROOT } from '../helpers.js';
@@ -65,6 +68,34 @@ describe('format thread', () => {
     const thread = startFormatThread(['pdf'], pathToFileURL(path.join(ROOT, 'dist', 'no-such-worker.js')));
     try {
       await expect(thread.render('pdf', doc, { createdAt })).resolves.toBeUndefined();
+    } finally {
+      await thread.close();
+    }
+  });
+
+  it('sends a brand across once and then by its number, and draws with it every time', async () => {
+    const { doc, createdAt } = await example();
+    const { theme } = await loadBrand(path.join(ROOT, 'test', 'fixtures', 'brands', 'jade', 'brand.yaml'));
+    const channel = new MessageChannel();
+    serveFormats(channel.port2, ['pdf']);
+    const sent: FormatRequest[] = [];
+    const post = channel.port1.postMessage.bind(channel.port1);
+    channel.port1.postMessage = (message: FormatRequest, transfer) => {
+      sent.push(message);
+      post(message, transfer);
+    };
+    const thread = formatClient(channel.port1, async () => {
+      channel.port1.close();
+      channel.port2.close();
+    });
+    try {
+      thread.prepare('zh-CN', theme);
+      const drawn = [await thread.render('pdf', doc, { createdAt, theme }), await thread.render('pdf', doc, { createdAt, theme })];
+      const here = await pdfWriter.render(doc, { createdAt, theme });
+      for (const pdf of drawn) expect(pdf!.equals(here)).toBe(true);
+      const themes = sent.map((message) => ('prepare' in message ? message.prepare.theme : message.theme));
+      expect(themes[0]).toEqual({ id: 1, theme });
+      expect(themes.slice(1)).toEqual([{ id: 1 }, { id: 1 }]);
     } finally {
       await thread.close();
     }
