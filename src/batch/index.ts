@@ -10,6 +10,9 @@ import { resolveFormats } from '../writers/registry.js';
 import { joinPair, pairedFormats, PLANS_IN_FLIGHT, takePlans, type Pairing, type SharedQueue, type WorkerOutcome, type WorkerStart } from './queue.js';
 import type { RenderJob, RenderOutcome } from './renderOne.js';
 
+/** Room in the shared queue's `held` for each worker's plans in flight. */
+const SLOTS_PER_WORKER = Math.max(PLANS_IN_FLIGHT.word, PLANS_IN_FLIGHT.pdf);
+
 export type BatchOptions = Omit<RenderJob, 'file' | 'stem'> & {
   /** Threads to use; the number of cores when left out. */
   concurrency?: number;
@@ -90,7 +93,7 @@ export async function renderBatch(files: readonly string[], options: BatchOption
   const pairs = pairings(threads, shared.formats);
   const queue: SharedQueue = {
     next: new Int32Array(new SharedArrayBuffer(4)),
-    held: new Int32Array(new SharedArrayBuffer(4 * PLANS_IN_FLIGHT * Math.max(1, threads - 1))).fill(-1),
+    held: new Int32Array(new SharedArrayBuffer(4 * SLOTS_PER_WORKER * Math.max(1, threads - 1))).fill(-1),
   };
   let jobs: RenderJob[] = [];
   const outcomes: RenderOutcome[] = [];
@@ -115,7 +118,7 @@ export async function renderBatch(files: readonly string[], options: BatchOption
   const partner = pairs[0] && joinPair(pairs[0]);
   const workers = Array.from({ length: threads - 1 }, (_, number) => {
     const pair = pairs[number + 1];
-    const slots = Array.from({ length: pair ? PLANS_IN_FLIGHT : 1 }, (_, index) => number * PLANS_IN_FLIGHT + index);
+    const slots = Array.from({ length: pair?.inFlight ?? 1 }, (_, index) => number * SLOTS_PER_WORKER + index);
     // From dist/batch/ or a bundle's dist/chunks/ alike.
     const worker = new Worker(workerScript ?? new URL('../batch/worker.js', import.meta.url));
     worker.on('message', ({ index, outcome }: WorkerOutcome) => record(index, outcome));
@@ -142,7 +145,7 @@ export async function renderBatch(files: readonly string[], options: BatchOption
     for (const { worker, slots, pair } of workers) {
       worker.postMessage({ jobs, queue, slots, ...(pair ? { pair } : {}) } satisfies WorkerStart, pair ? [pair.asks, pair.answers] : []);
     }
-    await takePlans(jobs, queue, partner ? Array.from({ length: PLANS_IN_FLIGHT }, () => undefined) : [undefined], partner, record);
+    await takePlans(jobs, queue, Array.from({ length: pairs[0]?.inFlight ?? 1 }, () => undefined), partner, record);
     ownDone = true;
     check();
     await finished;
@@ -166,8 +169,8 @@ function pairings(threads: number, formats: string): (Pairing | undefined)[] {
   for (let first = 0; split && first + 1 < threads; first += 2) {
     const firstAsks = new MessageChannel();
     const secondAsks = new MessageChannel();
-    pairs[first] = { sends: split[0], serves: split[1], asks: firstAsks.port1, answers: secondAsks.port2 };
-    pairs[first + 1] = { sends: split[1], serves: split[0], asks: secondAsks.port1, answers: firstAsks.port2 };
+    pairs[first] = { sends: split[0], serves: split[1], asks: firstAsks.port1, answers: secondAsks.port2, inFlight: PLANS_IN_FLIGHT.word };
+    pairs[first + 1] = { sends: split[1], serves: split[0], asks: secondAsks.port1, answers: firstAsks.port2, inFlight: PLANS_IN_FLIGHT.pdf };
   }
   return pairs;
 }

@@ -30,6 +30,8 @@ export interface Pairing {
   asks: MessagePort;
   /** ...and the partner's come in here. */
   answers: MessagePort;
+  /** Plans this thread renders at once: while some wait for the partner's files, it makes the next. */
+  inFlight: number;
 }
 
 /** What the pool tells a worker once: the jobs, the shared queue, its slots of `held`, and its partner if it has one. */
@@ -46,8 +48,11 @@ export interface WorkerOutcome {
   outcome: RenderOutcome;
 }
 
-/** Plans a thread with a partner renders at once: while one waits for the partner's file, the next is made. */
-export const PLANS_IN_FLIGHT = 3;
+/**
+ * Plans a thread of a pair renders at once. The one writing the Word files keeps more going: it is ready well before
+ * its partner has drawn a first PDF (which shapes every word of the plan), and makes the next plans' files meanwhile.
+ */
+export const PLANS_IN_FLIGHT = { word: 8, pdf: 3 };
 
 /** The formats a pair divides, as what the first and the second thread send: none unless both Word and PDF are asked for. */
 export function pairedFormats(formats: readonly string[]): [string[], string[]] | undefined {
