@@ -104,8 +104,8 @@ async function twoAtATime(tasks) {
  */
 async function countInstructions() {
   const billions = (count) => `${(count / 1e9).toFixed(2)} billion`;
-  const batches = [10, 20].map((count) => batchFiles(count));
-  const batch = ({ folder, files }) => () => instructions([cli, 'render', ...files, '--format', 'all', '--jobs', '1', '--out', path.join(folder, 'out')]);
+  const batches = [10, 20, 30].map((count) => batchFiles(count));
+  const batch = ({ folder, files }, jobs = 1) => () => instructions([cli, 'render', ...files, '--format', 'all', '--jobs', String(jobs), '--out', path.join(folder, `out-${jobs}`)]);
   // One format alone in one process, the same plan rendered again and again.
   const renders = (format, count) => () => instructions(['--input-type=module', '-e', `
     const { loadPlan } = await import(${JSON.stringify(path.join(root, 'dist', 'plan', 'load.js'))});
@@ -116,13 +116,17 @@ async function countInstructions() {
     const writer = await FORMATS.find((entry) => entry.id === ${JSON.stringify(format)}).load();
     for (let index = 0; index < ${count}; index += 1) await writer.render(doc, { createdAt: creationDate(plan) });
   `]);
-  const [ten, twenty, docx6, docx16, pdf6, pdf16] = await twoAtATime([
-    batch(batches[0]), batch(batches[1]), renders('docx', 6), renders('docx', 16), renders('pdf', 6), renders('pdf', 16),
+  const [ten, twenty, pairTen, pairThirty, docx6, docx16, pdf6, pdf16] = await twoAtATime([
+    batch(batches[0]), batch(batches[1]), batch(batches[0], 2), batch(batches[2], 2),
+    renders('docx', 6), renders('docx', 16), renders('pdf', 6), renders('pdf', 16),
   ]);
   for (const { folder } of batches) rmSync(folder, { recursive: true, force: true });
   const plan = (twenty - ten) / 10;
   const warmUp = ten - 10 * plan;
   say(`Instructions (valgrind), English plans in all formats on one thread: ${billions(plan)} per warm plan; start-up and warm-up ${billions(warmUp)} (${(warmUp / plan).toFixed(1)} plans' worth).`);
+  // Each thread of a pair still warms up over its first five plans, so the pair is counted from 10 to 30 plans.
+  const pairPlan = (pairThirty - pairTen) / 20;
+  say(`On two threads (a pair: one writes every Word file, the other draws every PDF), all threads together: ${billions(pairPlan)} per plan; start-up and warm-up ${billions(pairTen - 10 * pairPlan)}.`);
   say(`Of a warm plan, renders 7 to 16 of one format: docx ${billions((docx16 - docx6) / 10)}, pdf ${billions((pdf16 - pdf6) / 10)}.`);
 }
 
