@@ -6,6 +6,7 @@ import { MessageChannel, Worker } from 'node:worker_threads';
 import { parse as parseYaml } from 'yaml';
 import { EXIT } from '../errors.js';
 import { fileStem } from '../io/fileName.js';
+import { plainData } from '../plan/plainYaml.js';
 import { resolveFormats } from '../writers/registry.js';
 import { joinPair, pairedFormats, PLANS_IN_FLIGHT, takePlans, type Pairing, type SharedQueue, type WorkerOutcome, type WorkerStart } from './queue.js';
 import type { RenderJob, RenderOutcome } from './renderOne.js';
@@ -38,14 +39,14 @@ export function titleIn(text: string): string | undefined {
   const block = /(?:^|\n)%/.test(text) ? undefined : META_BLOCK.exec(text)?.[1];
   if (block !== undefined) {
     try {
-      const found = title(parseYaml(block));
+      const found = title(plainData(block) ?? parseYaml(block));
       if (found !== undefined) return found;
     } catch {
       // An alias to an anchor outside the block, say: the whole file has the answer.
     }
   }
   try {
-    return title(parseYaml(text));
+    return title(plainData(text) ?? parseYaml(text));
   } catch {
     // A file that cannot be parsed is reported by its own render.
     return undefined;

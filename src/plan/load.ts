@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { OpsplanError, type Problem } from '../errors.js';
 import { PlanSchema, type Plan } from './schema.js';
 import { describeIssue } from './messages.js';
+import { plainData } from './plainYaml.js';
 
 /** Aliases may repeat a block a little; more than this is a "billion laughs" file, not a plan. */
 const MAX_ALIAS_COUNT = 100;
@@ -29,9 +30,21 @@ export function formatOf(file: string): SourceFormat {
   });
 }
 
-/** Reads and validates an answers file; throws an OpsplanError listing every problem found. */
+/**
+ * Reads and validates an answers file; throws an OpsplanError listing every problem found. A plain YAML file that is
+ * valid is read the quick way (see plainYaml.ts); any other, and every file with a problem, through the yaml library,
+ * whose source positions the messages need.
+ */
 export async function loadPlan(file: string): Promise<LoadedPlan> {
-  const { data, document, lineCounter, format } = await readSourceFile(file);
+  const format = formatOf(file);
+  const source = await readSourceText(file);
+  // JSON is held to JSON's own rules first (no trailing commas, say), which the YAML reading does not know.
+  const plain = format === 'yaml' ? plainData(source) : undefined;
+  if (plain !== undefined) {
+    const result = PlanSchema.safeParse(plain, { reportInput: true });
+    if (result.success) return { plan: result.data, file, format };
+  }
+  const { data, document, lineCounter } = parseSource(source, file, format);
   return { plan: validatePlan(data, file, document, lineCounter), file, format };
 }
 
@@ -57,6 +70,11 @@ export function validateWith<T extends z.ZodType>(schema: T, data: unknown, file
 /** Reads a YAML or JSON file of the project (answers, brand) into plain data plus its source positions. */
 export async function readSourceFile(file: string): Promise<ParsedSource> {
   const format = formatOf(file);
+  return parseSource(await readSourceText(file), file, format);
+}
+
+/** The text of a YAML or JSON file of the project: not too large, and in an encoding it can be read in. */
+async function readSourceText(file: string): Promise<string> {
   let bytes: Buffer;
   try {
     const size = (await stat(file)).size;
@@ -71,7 +89,7 @@ export async function readSourceFile(file: string): Promise<ParsedSource> {
     if (error instanceof OpsplanError) throw error;
     throw readError(file, error);
   }
-  return parseSource(decodeText(bytes, file), file, format);
+  return decodeText(bytes, file);
 }
 
 export function readError(file: string, error: unknown): OpsplanError {
