@@ -1,4 +1,4 @@
-// A second thread for some of a plan's formats: a worker renders them while this thread renders the rest.
+// Asking another thread for some of a plan's formats: a worker for a lone plan's PDF, or a batch thread's partner.
 import { Worker, type MessagePort } from 'node:worker_threads';
 import type { Doc } from '../doc/types.js';
 import { OpsplanError, type ErrorCode, type Problem } from '../errors.js';

@@ -25,6 +25,11 @@ function generatePlans(dir: string, count: number): string[] {
  */
 const LOST_PLAN_BATCH = 30;
 
+/** A two-thread batch whose worker is one of the fixtures that stop, as a thread that runs out of memory would. */
+function withStoppingWorker(plans: string[], formats: string, out: string, fixture: 'stopsMidPlan' | 'takesWithoutSaying') {
+  return renderBatch(plans, { formats, out, concurrency: 2, workerScript: pathToFileURL(path.join(ROOT, 'test', 'fixtures', 'workers', `${fixture}.mjs`)) });
+}
+
 describe('opsplan render with many files', () => {
   it('renders every plan, reports the bad one, and exits 1', () => {
     const dir = scratchDir();
@@ -95,12 +100,7 @@ describe('opsplan render with many files', () => {
     const dir = scratchDir();
     const plans = generatePlans(dir, 6);
     const out = path.join(dir, 'out');
-    const outcomes = await renderBatch(plans, {
-      formats: 'all',
-      out,
-      concurrency: 2,
-      workerScript: pathToFileURL(path.join(ROOT, 'test', 'fixtures', 'workers', 'stopsMidPlan.mjs')),
-    });
+    const outcomes = await withStoppingWorker(plans, 'all', out, 'stopsMidPlan');
     expect(outcomes.map((outcome) => outcome.file)).toEqual(plans);
     const rendered = outcomes.filter((outcome) => !outcome.error);
     expect(rendered.length).toBeGreaterThanOrEqual(plans.length - 1);
@@ -150,12 +150,7 @@ describe('opsplan render with many files', () => {
     // Enough plans that this thread is still busy with them when the worker starts and takes one.
     const plans = generatePlans(dir, LOST_PLAN_BATCH);
     const out = path.join(dir, 'out');
-    const outcomes = await renderBatch(plans, {
-      formats: 'md',
-      out,
-      concurrency: 2,
-      workerScript: pathToFileURL(path.join(ROOT, 'test', 'fixtures', 'workers', 'stopsMidPlan.mjs')),
-    });
+    const outcomes = await withStoppingWorker(plans, 'md', out, 'stopsMidPlan');
     expect(outcomes.map((outcome) => outcome.file)).toEqual(plans);
     const lost = outcomes.filter((outcome) => outcome.error);
     expect(lost).toHaveLength(1);
@@ -168,12 +163,7 @@ describe('opsplan render with many files', () => {
   it('still finishes, with the plan failed, when a worker thread stops before it can say which plan it took', async () => {
     const dir = scratchDir();
     const plans = generatePlans(dir, LOST_PLAN_BATCH);
-    const outcomes = await renderBatch(plans, {
-      formats: 'md',
-      out: path.join(dir, 'out'),
-      concurrency: 2,
-      workerScript: pathToFileURL(path.join(ROOT, 'test', 'fixtures', 'workers', 'takesWithoutSaying.mjs')),
-    });
+    const outcomes = await withStoppingWorker(plans, 'md', path.join(dir, 'out'), 'takesWithoutSaying');
     expect(outcomes.map((outcome) => outcome.file)).toEqual(plans);
     const lost = outcomes.filter((outcome) => outcome.error);
     expect(lost).toHaveLength(1);
