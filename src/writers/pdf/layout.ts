@@ -1,6 +1,7 @@
 // The page cursor and line drawing: where the next block goes, page breaks that keep the body inside its frame.
 import type { Align } from '../../doc/types.js';
 import type { Theme } from '../theme.js';
+import { fillColor, showText } from './directText.js';
 import type { DocumentFonts } from './fonts.js';
 import type { Line } from './lineBreak.js';
 import { baselineOffset, lineHeight, type TextMetrics } from './styles.js';
@@ -92,11 +93,13 @@ export class Cursor {
       if (span.cjk) span.face.cacheHan(piece.text);
       if (span.emboldened || span.slanted) {
         // Drawn outlined as well as filled, the glyphs thicken evenly on both sides without moving.
-        this.doc.save().lineWidth(span.size * EMBOLDEN).strokeColor(hex(span.color)).fillColor(hex(span.color));
-        this.doc.text(piece.text, left, baseline, { lineBreak: false, baseline: 'alphabetic', fill: true, stroke: span.emboldened === true, oblique: span.slanted ? SLANT : false });
+        this.doc.save().lineWidth(span.size * EMBOLDEN).strokeColor(hex(span.color));
+        fillColor(this.doc, hex(span.color));
+        showText(this.doc, piece.text, left, baseline, { fill: true, stroke: span.emboldened === true, oblique: span.slanted ? SLANT : false });
         this.doc.restore();
       } else {
-        this.doc.fillColor(hex(span.color)).text(piece.text, left, baseline, { lineBreak: false, baseline: 'alphabetic' });
+        fillColor(this.doc, hex(span.color));
+        showText(this.doc, piece.text, left, baseline);
       }
       if (span.href) {
         this.stroke(span.color, 0.5, left, baseline + span.size * 0.15, left + piece.width, baseline + span.size * 0.15);
