@@ -6,7 +6,7 @@ import type { RenderOptions, Writer } from '../types.js';
 import { ListNumbering, type WordBlock } from './blocks.js';
 import { wordBrand, type WordBrand } from './brand.js';
 import { bookmarkHeadings, contentsField, filledContents } from './contents.js';
-import { useQuickerPrepForXml } from './hotPaths.js';
+import { shareStyles, useQuickerPrepForXml } from './hotPaths.js';
 import { xmlSafe } from './inline.js';
 import { xmlOf, type XmlNode } from './nodes.js';
 import { appProperties, stampPackage, type PackagePart } from './package.js';
@@ -59,12 +59,14 @@ export async function wordDocument(doc: Doc, options: RenderOptions, observe?: (
   const theme = options.theme ?? DEFAULT_THEME;
   const brand = await wordBrand(theme);
   const { pages, styles, options: properties } = planParts(doc, theme, brand);
-  return new Document({
+  const document = new Document({
     ...properties,
     // The contents and "page X of Y" carry real page numbers when the file opens, from a layout of the plan's pages.
     pageNumbers: planPageNumbers(styles, theme.fonts ?? {}, furnitureHeights(doc, theme, brand), observe),
     sections: pages.sections(contentsField(xmlSafe(doc.labels.contents)), pages.body),
   });
+  shareStyles(document.Styles, styles);
+  return document;
 }
 
 /** Stands in the library's document for XML written here; an element of no namespace Word knows, replaced before packing. */
@@ -100,6 +102,7 @@ async function planPackage(doc: Doc, theme: Theme): Promise<PackagePart[]> {
   const counted: { pages?: number } = {};
   const pageNumbers: PageNumberEstimator = () => ({ bookmarks: new Map(), sectionPageCounts: [undefined, counted.pages] });
   const document = new Document({ ...options, pageNumbers, sections: pages.sections(contents, [body]) });
+  shareStyles(document.Styles, styles);
   // Written into the library's document, so links and lists add their relationships and numbering to it.
   const context = { file: document, viewWrapper: document.Document, stack: [] } as unknown as IContext;
   const blocks = pages.body.flatMap((block: WordBlock) => [block.prepForXml(context)].flat().filter((node): node is XmlNode => node !== undefined) as XmlNode[]);
