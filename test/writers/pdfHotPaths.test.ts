@@ -1,6 +1,6 @@
 // pdfkit's content streams written with each run of operators joined into one Buffer, and text and colours written
-// straight into the page, give the PDF pdfkit writes itself, byte for byte: both examples and the edge-case document,
-// plain and in both test brands.
+// straight into the page, give the PDF pdfkit writes itself, byte for byte: both examples, the edge-case document and
+// text with combining marks, plain and in both test brands.
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadBrand } from '../../src/brand/load.js';
@@ -28,7 +28,9 @@ async function* variants(): AsyncGenerator<{ label: string; doc: Doc; options: R
     for (const brand of [undefined, 'harbor', 'jade']) {
       const theme = brand ? (await loadBrand(path.join(ROOT, 'test', 'fixtures', 'brands', brand, 'brand.yaml'))).theme : undefined;
       const options = { createdAt: creationDate(plan), ...(theme ? { theme } : {}) };
-      for (const [name, doc] of [['as composed', composed], ['edge cases', stressDoc(composed)]] as const) {
+      // Combining marks are the glyphs placed with offsets of their own (Vietnamese stacks two on one letter).
+      const marks: Doc = { ...composed, body: [{ type: 'paragraph', content: [{ type: 'text', text: 'Cafe\u0301 Đà Nẵng: Tiếng Việt, n\u0303, a\u0308\u0301', marks: {} }] }, ...composed.body] };
+      for (const [name, doc] of [['as composed', composed], ['edge cases', stressDoc(composed)], ['combining marks', marks]] as const) {
         yield { label: `${path.basename(file)} ${brand ?? 'plain'} ${name}`, doc, options };
       }
     }

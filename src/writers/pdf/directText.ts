@@ -2,7 +2,7 @@
 // alphabetic baseline, and after a `fillColor()`. For that one case pdfkit still runs its general path: copying and
 // defaulting the options, measuring the text a second time to move its own cursor, keeping a transformation matrix
 // it restores at once, and parsing the colour again for every piece. These functions write the same operators
-// straight into the page: the same bytes, with about a tenth less work per PDF. A test holds whole plans to pdfkit's
+// straight into the page: the same bytes, with about a twelfth less work per PDF. A test holds whole plans to pdfkit's
 // own path, so a pdfkit upgrade that changes what it writes fails it rather than changing the files.
 
 import type { GlyphPosition } from './shaping.js';
